@@ -1,0 +1,26 @@
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+SHAREDIR = $(PREFIX)/share
+SWIFT_RELEASE = swift build -c release --static-swift-stdlib
+
+.PHONY: all build install test bench clean
+
+all: build
+
+build:
+	scripts/bootstrap
+	$(SWIFT_RELEASE)
+
+install: build
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 0755 "$$($(SWIFT_RELEASE) --show-bin-path)/vault" $(DESTDIR)$(BINDIR)/vault
+	scripts/install-shell-files "$(DESTDIR)$(PREFIX)"
+
+test:
+	scripts/test
+
+bench: build
+	bench/run
+
+clean:
+	rm -rf .build

@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "vault",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vault", targets: ["vault"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries linked at build time (small, always present).
+        .systemLibrary(
+            name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CReadline", path: "Sources/CReadline", pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]),
+        // Small C shims: dlopen-loaded libraries (libcurl, libsecret) and
+        // syscalls Swift cannot call directly (variadic ones such as keyctl).
+        .target(name: "CShims", path: "Sources/CShims", linkerSettings: [.linkedLibrary("dl")]),
+        .target(
+            name: "VaultCore",
+            dependencies: ["CCrypto", "CReadline", "CShims"],
+            path: "Sources/VaultCore"),
+        .executableTarget(
+            name: "vault",
+            dependencies: [
+                "VaultCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/vault"),
+        .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"], path: "Tests/VaultCoreTests"),
+        .testTarget(name: "VaultCLITests", dependencies: ["VaultCore"], path: "Tests/VaultCLITests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,5 @@
+#ifndef VAULT_CSHIMS_H
+#define VAULT_CSHIMS_H
+// Umbrella header: one header per C facility, each owned by one Swift file.
+#include "shims_process.h"
+#endif

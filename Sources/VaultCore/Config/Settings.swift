@@ -1,0 +1,55 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Every environment variable vault reads is read through here.
+///
+/// The executable captures the process environment once (`Settings.process()`)
+/// and passes the value down; nothing else in vault calls `getenv`. Domains add
+/// typed accessors in `Settings+<Domain>.swift` files so that the list of
+/// variables stays in one folder.
+package struct Settings: Sendable {
+    package let environment: [String: String]
+
+    package init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    /// The one place that reads the process environment.
+    package static func process() -> Settings {
+        Settings(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// A variable's value; an empty value counts as unset, as the AWS CLI does.
+    package subscript(_ name: String) -> String? {
+        guard let value = environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    package var home: String {
+        self["HOME"] ?? "/"
+    }
+
+    /// `$XDG_DATA_HOME`, else `~/.local/share`.
+    package var dataHome: String {
+        self["XDG_DATA_HOME"] ?? home + "/.local/share"
+    }
+
+    /// vault's own data folder: `$XDG_DATA_HOME/vault`.
+    package var vaultDataDirectory: String {
+        dataHome + "/vault"
+    }
+
+    /// `AWS_CONFIG_FILE`, else `~/.aws/config`, with `~` expanded.
+    package var configFilePath: String {
+        expandTilde(self["AWS_CONFIG_FILE"] ?? "~/.aws/config")
+    }
+
+    package func expandTilde(_ path: String) -> String {
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return home + path.dropFirst(1) }
+        return path
+    }
+}

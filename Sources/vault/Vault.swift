@@ -1,0 +1,27 @@
+import ArgumentParser
+import VaultCore
+
+@main
+struct Vault: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vault",
+        abstract: "Keep AWS keys out of plaintext; hand shells short-lived STS credentials.",
+        version: VaultVersion.current,
+        subcommands: [
+        ]
+    )
+
+    /// Runs the command and turns a `VaultError` into one `vault: …` line on
+    /// stderr and its exit status; ArgumentParser reports its own errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as VaultError {
+            Output.error(error.message)
+            Output.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
