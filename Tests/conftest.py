@@ -8,6 +8,11 @@ import subprocess
 
 import pytest
 
+# Every module in Tests/fixtures/ is a fixture plugin (moto, keyring, shells…).
+pytest_plugins = sorted(
+    f"fixtures.{p.stem}" for p in (pathlib.Path(__file__).parent / "fixtures").glob("*.py") if p.stem != "__init__"
+)
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
