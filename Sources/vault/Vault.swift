@@ -8,6 +8,9 @@ struct Vault: ParsableCommand {
         abstract: "Keep AWS keys out of plaintext; hand shells short-lived STS credentials.",
         version: VaultVersion.current,
         subcommands: [
+            Add.self,
+            Remove.self,
+            Lock.self,
         ]
     )
 
