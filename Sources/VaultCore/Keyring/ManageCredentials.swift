@@ -112,16 +112,22 @@ package struct RawConfigFile {
         return inner.dropFirst("profile".count).trimmedWhitespace
     }
 
+    /// Lines split at LF bytes (a String splits "\r\n" as one Character); a
+    /// trailing CR stays and is trimmed as whitespace.
+    static func lines(_ text: String) -> [Substring] {
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring(String(decoding: $0, as: UTF8.self)) }
+    }
+
     package func hasProfile(_ profile: String) -> Bool {
         guard let text else { return false }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).contains { Self.profileName(header: $0) == profile }
+        return Self.lines(text).contains { Self.profileName(header: $0) == profile }
     }
 
     /// `path:line` of the profile's `source_profile`, if it has one.
     package func sourceProfileLocation(_ profile: String) -> String? {
         guard let text else { return nil }
         var inside = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in Self.lines(text).enumerated() {
             let trimmed = line.trimmedWhitespace
             if trimmed.hasPrefix("[") {
                 inside = Self.profileName(header: line) == profile
@@ -138,7 +144,7 @@ package struct RawConfigFile {
     package func appendProfile(_ profile: String) throws {
         var addition = ""
         if let text, !text.isEmpty {
-            if !text.hasSuffix("\n") { addition += "\n" }
+            if text.utf8.last != 0x0A { addition += "\n" }
             addition += "\n"
         }
         addition += Self.header(profile) + "\n"
