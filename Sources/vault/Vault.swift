@@ -8,6 +8,8 @@ struct Vault: ParsableCommand {
         abstract: "Keep AWS keys out of plaintext; hand shells short-lived STS credentials.",
         version: VaultVersion.current,
         subcommands: [
+            List.self,
+            Config.self,
         ]
     )
 
