@@ -10,6 +10,9 @@ struct Vault: ParsableCommand {
         subcommands: [
             List.self,
             Config.self,
+            Add.self,
+            Remove.self,
+            Lock.self,
         ]
     )
 
