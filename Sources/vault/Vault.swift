@@ -10,6 +10,14 @@ struct Vault: ParsableCommand {
         subcommands: [
             List.self,
             Config.self,
+            Env.self,
+            Unset.self,
+            Hook.self,
+            HookApply.self,
+            Allow.self,
+            Deny.self,
+            Prompt.self,
+            Status.self,
         ]
     )
 
