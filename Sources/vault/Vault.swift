@@ -13,6 +13,14 @@ struct Vault: ParsableCommand {
             Add.self,
             Remove.self,
             Lock.self,
+            Env.self,
+            Unset.self,
+            Hook.self,
+            HookApply.self,
+            Allow.self,
+            Deny.self,
+            Prompt.self,
+            Status.self,
         ]
     )
 
