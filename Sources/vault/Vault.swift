@@ -8,9 +8,19 @@ struct Vault: ParsableCommand {
         abstract: "Keep AWS keys out of plaintext; hand shells short-lived STS credentials.",
         version: VaultVersion.current,
         subcommands: [
+            List.self,
+            Config.self,
             Add.self,
             Remove.self,
             Lock.self,
+            Env.self,
+            Unset.self,
+            Hook.self,
+            HookApply.self,
+            Allow.self,
+            Deny.self,
+            Prompt.self,
+            Status.self,
         ]
     )
 

@@ -1,0 +1,29 @@
+import ArgumentParser
+import VaultCore
+
+extension Vault {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List profiles, their stored credentials and cached sessions.",
+            aliases: ["ls"])
+
+        @Flag(help: "Print profile names only, one a line, in file order, without opening a store.")
+        var profiles = false
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() throws {
+            let settings = Settings.process()
+            let file = try settings.loadConfig()
+            if profiles {
+                Output.standardOutput(file.profiles.keys.map { $0 + "\n" }.joined())
+                return
+            }
+            let rows = file.profiles.keys.map { ProfileListing.Row(profile: $0, credentials: nil, sessions: []) }
+            let listing = ProfileListing(rows: rows)
+            Output.standardOutput(json ? listing.json() : listing.table())
+        }
+    }
+}
