@@ -28,11 +28,13 @@ func badSecretsAreRefusedWithoutEchoingThem(_ secret: String) {
     let original = "# mine\r\n[default]\nregion = eu-west-1 ; comment\n\n[profile a]\nsource_profile=default"
     try Data(original.utf8).write(to: URL(fileURLWithPath: path))
     chmod(path, 0o640)
-    let config = try RawConfigFile(path: path)
-    #expect(config.hasProfile("default") && config.hasProfile("a") && !config.hasProfile("b"))
-    #expect(config.sourceProfileLocation("a") == "\(path):6")
-    #expect(config.sourceProfileLocation("default") == nil)
-    try config.appendProfile("b")
+    let parsed = try ConfigFile.load(path: path)
+    #expect(try ManageCredentials.checkConfig(parsed, profile: "default"))
+    #expect(try !ManageCredentials.checkConfig(parsed, profile: "b"))
+    #expect(throws: CredentialCommandError.hasSourceProfile(profile: "a", location: "\(path):6")) {
+        try ManageCredentials.checkConfig(parsed, profile: "a")
+    }
+    try RawConfigFile(path: path).appendProfile("b")
     let after = try String(contentsOfFile: path, encoding: .utf8)
     #expect(after == original + "\n\n[profile b]\n")
     #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o640)
