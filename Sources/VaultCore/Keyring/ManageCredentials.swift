@@ -109,7 +109,7 @@ package struct RawConfigFile {
         let inner = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmedWhitespace
         if inner == "default" { return "default" }
         guard inner.hasPrefix("profile ") || inner.hasPrefix("profile\t") else { return nil }
-        return inner.dropFirst("profile".count).trimmedWhitespace
+        return String(inner.dropFirst("profile".count).trimmedWhitespace)
     }
 
     package func hasProfile(_ profile: String) -> Bool {
@@ -172,14 +172,5 @@ package struct RawConfigFile {
             unlink(temporary)
             throw CredentialCommandError.config(path: path, operation: "write", errno: failure)
         }
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces, tabs and carriage returns.
-    fileprivate var trimmedWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }
