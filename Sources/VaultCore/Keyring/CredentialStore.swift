@@ -41,7 +41,9 @@ package final class CredentialStore: Sendable {
         let stored = StoredCredentials(
             AccessKeyID: credentials.accessKeyID, SecretAccessKey: credentials.secretAccessKey,
             SessionToken: credentials.sessionToken ?? "", Source: "", CanExpire: false, Expires: StoredCredentials.zeroTime)
-        var data = try JSONEncoder().encode(stored)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        var data = try encoder.encode(stored)
         defer { Wipe.data(&data) }
         try keyring.set(profile, data)
     }

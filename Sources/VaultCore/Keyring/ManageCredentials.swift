@@ -54,6 +54,16 @@ package enum ManageCredentials {
         guard secret.allSatisfy(allowed) else { throw CredentialCommandError.invalidSecretAccessKey("it has other characters") }
     }
 
+    /// Refuses a profile that takes its keys from another (`source_profile`);
+    /// returns whether the config has a section for it.
+    package static func checkConfig(_ config: ConfigFile, profile: String) throws -> Bool {
+        guard let section = config.profiles[profile] else { return false }
+        if let entry = section.options["source_profile"] {
+            throw CredentialCommandError.hasSourceProfile(profile: profile, location: entry.location.description)
+        }
+        return true
+    }
+
     /// Stores the keys of `profile` and drops its cached sessions.
     package static func add(_ credentials: Credentials, profile: String, store: CredentialStore) throws {
         try validate(accessKeyID: credentials.accessKeyID, secretAccessKey: credentials.secretAccessKey)
@@ -68,10 +78,9 @@ package enum ManageCredentials {
     }
 }
 
-/// The few facts `vault add` needs from the AWS config file, read from its
-/// raw text: whether a profile's section exists and whether it has
-/// `source_profile`; and appending `[profile NAME]` while leaving every
-/// other byte as it was.
+/// The AWS config file as raw bytes, for `vault add` to append
+/// `[profile NAME]` while leaving every other byte as it was (ConfigFile
+/// parses; this only appends).
 package struct RawConfigFile {
     package let path: String
     package let text: String?
@@ -102,43 +111,12 @@ package struct RawConfigFile {
     /// The section header for a profile: `[default]` or `[profile NAME]`.
     static func header(_ profile: String) -> String { profile == "default" ? "[default]" : "[profile \(profile)]" }
 
-    /// The profile a section header names, or nil for other sections.
-    static func profileName(header line: Substring) -> String? {
-        let trimmed = line.trimmedWhitespace
-        guard trimmed.hasPrefix("["), let close = trimmed.lastIndex(of: "]") else { return nil }
-        let inner = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmedWhitespace
-        if inner == "default" { return "default" }
-        guard inner.hasPrefix("profile ") || inner.hasPrefix("profile\t") else { return nil }
-        return String(inner.dropFirst("profile".count).trimmedWhitespace)
-    }
-
-    package func hasProfile(_ profile: String) -> Bool {
-        guard let text else { return false }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).contains { Self.profileName(header: $0) == profile }
-    }
-
-    /// `path:line` of the profile's `source_profile`, if it has one.
-    package func sourceProfileLocation(_ profile: String) -> String? {
-        guard let text else { return nil }
-        var inside = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmedWhitespace
-            if trimmed.hasPrefix("[") {
-                inside = Self.profileName(header: line) == profile
-                continue
-            }
-            guard inside, let equals = trimmed.firstIndex(of: "=") else { continue }
-            if trimmed[..<equals].trimmedWhitespace == "source_profile" { return "\(path):\(index + 1)" }
-        }
-        return nil
-    }
-
     /// Appends `[profile NAME]`, atomically, keeping the existing bytes and
     /// the file's mode. Creates the file (0600, its folder 0700) when missing.
     package func appendProfile(_ profile: String) throws {
         var addition = ""
         if let text, !text.isEmpty {
-            if !text.hasSuffix("\n") { addition += "\n" }
+            if text.utf8.last != 0x0A { addition += "\n" }
             addition += "\n"
         }
         addition += Self.header(profile) + "\n"

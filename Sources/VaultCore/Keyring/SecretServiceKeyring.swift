@@ -220,7 +220,9 @@ package final class SecretServiceKeyring: Keyring {
             label = "aws-vault (\(key))"
             description = ""
         }
-        return try JSONEncoder().encode(Envelope(Key: key, Data: data.base64EncodedString(), Label: label, Description: description))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return try encoder.encode(Envelope(Key: key, Data: data.base64EncodedString(), Label: label, Description: description))
     }
 
     static func unwrap(_ secret: Data, key: String) throws -> Data {

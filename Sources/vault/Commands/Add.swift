@@ -20,15 +20,12 @@ extension Vault {
 
         func run() throws {
             let settings = Settings.process()
-            let config = try RawConfigFile(path: settings.configFilePath)
-            if let location = config.sourceProfileLocation(profile) {
-                throw CredentialCommandError.hasSourceProfile(profile: profile, location: location)
-            }
+            let inConfig = try ManageCredentials.checkConfig(try settings.loadConfig(), profile: profile)
             let keyring = try store.open(settings)
             let credentials = try env ? fromEnvironment(settings) : fromTerminal()
             try ManageCredentials.add(credentials, profile: profile, store: CredentialStore(keyring: keyring))
-            if !noAddConfig && !config.hasProfile(profile) {
-                try config.appendProfile(profile)
+            if !noAddConfig && !inConfig {
+                try RawConfigFile(path: settings.configFilePath).appendProfile(profile)
             }
             Output.standardError("Added credentials to profile \"\(profile)\" in the store.\n")
         }
