@@ -287,3 +287,43 @@ def test_store_files_are_private(world):
     for f in keys.iterdir():
         assert stat.S_IMODE(f.stat().st_mode) == 0o600
         assert world["user"].secret_access_key.encode() not in f.read_bytes()
+
+
+def test_role_longer_than_an_hour_is_assumed_from_the_keys(world):
+    moto = world["moto"]
+    moto.set_free_requests(UNCHECKED)
+    result = vault(world, "exec", "myrole1", "-d", "2h", "-t", "123456", "--", "aws", "sts", "get-caller-identity")
+    assert result.returncode == 0, result.stderr
+    assert moto.action_count("GetSessionToken") == 0, "STS caps roles assumed from a session at 1h"
+    assume = [r for r in moto.requests() if r["action"] == "AssumeRole"][0]
+    assert assume["params"]["DurationSeconds"] == "7200"
+    assert assume["params"]["SerialNumber"] == world["mfa"] and assume["params"]["TokenCode"] == "123456"
+
+
+def test_credential_process_as_a_source_and_role_from_the_environment(world, tmp_path):
+    moto = world["moto"]
+    moto.set_free_requests(UNCHECKED)
+    user = world["user"]
+    script = tmp_path / "creds.sh"
+    script.write_text(f"""#!/bin/sh
+printf '{{"Version": 1, "AccessKeyId": "{user.access_key_id}", "SecretAccessKey": "{user.secret_access_key}"}}'
+""")
+    script.chmod(0o700)
+    config = world["home"] / ".aws" / "config"
+    config.write_text(config.read_text() + f"\n[profile proc]\ncredential_process = {script}\n"
+                                           f"[profile proc-role]\nsource_profile = proc\nrole_arn = {world['role1']}\n")
+    result = vault(world, "exec", "proc-role", "--", "aws", "sts", "get-caller-identity")
+    assert result.returncode == 0, result.stderr
+    assert "assumed-role/r1/" in result.stdout
+    # AWS_ROLE_ARN / AWS_ROLE_SESSION_NAME apply to the target profile, as in aws-vault.
+    env = dict(world["env"], AWS_ROLE_ARN=world["role1"].replace("r1", "r2"), AWS_ROLE_SESSION_NAME="from-env")
+    result = vault(world, "exec", "proc-role", "--", "aws", "sts", "get-caller-identity", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "assumed-role/r2/from-env" in result.stdout
+    broken = tmp_path / "broken.sh"
+    broken.write_text("#!/bin/sh\necho oops >&2\nexit 3\n")
+    broken.chmod(0o700)
+    config.write_text(config.read_text() + f"\n[profile bad]\ncredential_process = {broken}\n")
+    failed = vault(world, "export", "bad")
+    assert failed.returncode != 0 and failed.stdout == ""
+    assert "exited with status 3: oops" in failed.stderr
