@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // System libraries linked at build time (small, always present).
@@ -23,7 +24,10 @@ let package = Package(
         .target(name: "CShims", path: "Sources/CShims", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "VaultCore",
-            dependencies: ["CCrypto", "CReadline", "CShims"],
+            dependencies: [
+                "CCrypto", "CReadline", "CShims",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             path: "Sources/VaultCore"),
         .executableTarget(
             name: "vault",

@@ -1,0 +1,245 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import OrderedCollections
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An AWS config file read exactly as botocore reads it
+/// (`configparser.RawConfigParser` + `raw_config_parse` + `build_profile_map`),
+/// with every value remembering its file and line.
+package struct ConfigFile: Sendable {
+    /// One option's value: a string, or one level of nested keys (`s3 =` with
+    /// indented `addressing_style = path` lines).
+    package enum Value: Sendable, Equatable {
+        case string(String)
+        case nested(OrderedDictionary<String, String>)
+    }
+
+    package struct Entry: Sendable {
+        package var value: Value
+        package var location: SourceLocation
+
+        /// The value as a plain string; nested values have none.
+        package var string: String? {
+            if case .string(let s) = value { return s }
+            return nil
+        }
+    }
+
+    /// A section's options in file order (names lower-cased, as botocore does).
+    package typealias Section = OrderedDictionary<String, Entry>
+
+    package struct NamedSection: Sendable {
+        package var name: String
+        package var options: Section
+        /// The line of the section header.
+        package var location: SourceLocation
+    }
+
+    package var path: String
+    /// `[default]` and `[profile NAME]`, by profile name, in file order.
+    package var profiles: OrderedDictionary<String, NamedSection> = [:]
+    package var ssoSessions: OrderedDictionary<String, NamedSection> = [:]
+    package var services: OrderedDictionary<String, NamedSection> = [:]
+
+    /// An empty config, as for a missing file.
+    package init(path: String) {
+        self.path = path
+    }
+
+    /// Reads `path`; a missing file is an empty config.
+    package static func load(path: String) throws(ConfigError) -> ConfigFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            var info = stat()
+            if stat(path, &info) != 0 { return ConfigFile(path: path) }
+            throw .unreadable(path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "it is a directory" : "permission denied")
+        }
+        return try parse(data, path: path)
+    }
+
+    package static func parse(_ data: Data, path: String) throws(ConfigError) -> ConfigFile {
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .notUTF8(path: path)
+        }
+        let sections = try INIReader(path: path).read(text)
+        return ProfileMap.build(sections, path: path)
+    }
+}
+
+/// `configparser.RawConfigParser._read` with botocore's defaults: `=` and `:`
+/// delimiters, `#`/`;` comments on their own line only, strict duplicates,
+/// indented continuation lines, and the special `[DEFAULT]` section whose
+/// options every section inherits.
+struct INIReader {
+    let path: String
+
+    struct RawOption {
+        var lines: [String]
+        var location: SourceLocation
+    }
+
+    struct RawSection {
+        var name: String
+        var options: OrderedDictionary<String, RawOption> = [:]
+        var location: SourceLocation
+    }
+
+    func read(_ text: String) throws(ConfigError) -> [(name: String, options: ConfigFile.Section, location: SourceLocation)] {
+        var sections: OrderedDictionary<String, RawSection> = [:]
+        var defaults = RawSection(name: "DEFAULT", location: SourceLocation(file: path, line: 0))
+        var current: String?  // nil: none yet; "DEFAULT" means `defaults`
+        var optionName: String?
+        var indentLevel = 0
+        var seenOptions: Set<String> = []
+
+        func withCurrent(_ body: (inout RawSection) -> Void) {
+            guard let current else { return }
+            if current == "DEFAULT" { body(&defaults) } else { body(&sections[current]!) }
+        }
+
+        for (index, rawLine) in Self.lines(text).enumerated() {
+            let lineNumber = index + 1
+            let location = SourceLocation(file: path, line: lineNumber)
+            let value = PythonText.strip(rawLine)
+            let first = value.unicodeScalars.first
+            let isComment = first == "#" || first == ";"
+            if value.isEmpty || isComment {
+                // A blank line inside a value is kept (joined as "\n"); a comment is skipped.
+                if !isComment, let optionName { withCurrent { $0.options[optionName]?.lines.append("") } }
+                continue
+            }
+            let indent = rawLine.unicodeScalars.prefix { PythonText.isSpace($0) }.count
+            if current != nil, let optionName, indent > indentLevel {
+                withCurrent { $0.options[optionName]?.lines.append(value) }
+                continue
+            }
+            indentLevel = indent
+            if let header = Self.sectionHeader(value) {
+                if header == "DEFAULT" {
+                    current = header
+                } else {
+                    if sections[header] != nil {
+                        throw .duplicateSection(name: header, location: location, first: sections[header]!.location)
+                    }
+                    sections[header] = RawSection(name: header, location: location)
+                    current = header
+                }
+                optionName = nil
+                continue
+            }
+            guard let sectionName = current else {
+                throw .missingSectionHeader(location: location)
+            }
+            guard let (name, optionValue) = Self.option(value), !name.isEmpty else {
+                throw .syntax(location: location, line: value)
+            }
+            let key = sectionName + "\u{0}" + name
+            if seenOptions.contains(key) {
+                throw .duplicateOption(section: sectionName, option: name, location: location)
+            }
+            seenOptions.insert(key)
+            withCurrent { $0.options[name] = RawOption(lines: [optionValue], location: location) }
+            optionName = name
+        }
+
+        return try sections.values.map { section throws(ConfigError) in
+            var options = ConfigFile.Section()
+            for (name, raw) in section.options { options[name] = try entry(raw) }
+            for (name, raw) in defaults.options where options[name] == nil { options[name] = try entry(raw) }
+            return (section.name, options, section.location)
+        }
+    }
+
+    /// Joins a value's lines as configparser does, then parses one level of
+    /// nesting when the value starts on the next line (botocore `_parse_nested`).
+    private func entry(_ raw: RawOption) throws(ConfigError) -> ConfigFile.Entry {
+        let joined = PythonText.rstrip(raw.lines.joined(separator: "\n"))
+        guard joined.unicodeScalars.first == "\n" else { return .init(value: .string(joined), location: raw.location) }
+        var nested = OrderedDictionary<String, String>()
+        for line in PythonText.splitLines(joined) {
+            let stripped = PythonText.strip(line)
+            if stripped.isEmpty { continue }
+            let scalars = stripped.unicodeScalars
+            guard let equals = scalars.firstIndex(of: "=") else {
+                throw .nestedWithoutEquals(location: raw.location, line: stripped)
+            }
+            nested[PythonText.strip(String(scalars[..<equals]))] = PythonText.strip(String(scalars[scalars.index(after: equals)...]))
+        }
+        return .init(value: .nested(nested), location: raw.location)
+    }
+
+    /// Lines as Python's text mode yields them: `\r\n` and `\r` become `\n`.
+    static func lines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if previousWasCR, scalar == "\n" {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines
+    }
+
+    /// `\[(?P<header>.+)\]` matched at the start: the text between the first
+    /// `[` and the last `]`, which must not be empty.
+    static func sectionHeader(_ line: String) -> String? {
+        let scalars = line.unicodeScalars
+        guard scalars.first == "[", let close = scalars.lastIndex(of: "]") else { return nil }
+        let start = scalars.index(after: scalars.startIndex)
+        guard close > start else { return nil }
+        return String(scalars[start..<close])
+    }
+
+    /// `(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$`: the name up to the
+    /// first delimiter, lower-cased, and the stripped value.
+    static func option(_ line: String) -> (String, String)? {
+        guard let delimiter = line.unicodeScalars.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return nil }
+        let scalars = line.unicodeScalars
+        let name = PythonText.rstrip(String(scalars[scalars.startIndex..<delimiter]))
+        let value = PythonText.strip(Substring(line).unicodeScalars[scalars.index(after: delimiter)...])
+        return (name.lowercased(), value)
+    }
+}
+
+/// botocore's `build_profile_map`: which sections are profiles, SSO sessions
+/// and service blocks, and their names (`shlex.split` of the header, two parts).
+enum ProfileMap {
+    static func build(_ sections: [(name: String, options: ConfigFile.Section, location: SourceLocation)], path: String) -> ConfigFile {
+        var file = ConfigFile(path: path)
+        for section in sections {
+            let named = { (name: String) in ConfigFile.NamedSection(name: name, options: section.options, location: section.location) }
+            if section.name.hasPrefix("profile") {
+                if let name = sectionName(section.name) { file.profiles[name] = named(name) }
+            } else if section.name.hasPrefix("sso-session") {
+                if let name = sectionName(section.name) { file.ssoSessions[name] = named(name) }
+            } else if section.name.hasPrefix("services") {
+                if let name = sectionName(section.name) { file.services[name] = named(name) }
+            } else if section.name == "default" {
+                file.profiles["default"] = named("default")
+            }
+        }
+        return file
+    }
+
+    private static func sectionName(_ header: String) -> String? {
+        guard let parts = try? PythonText.shlexSplit(header), parts.count == 2 else { return nil }
+        return parts[1]
+    }
+}

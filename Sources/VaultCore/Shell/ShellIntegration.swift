@@ -1,0 +1,140 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The work behind `vault env`, `vault hook-apply` and `vault status`: plain
+/// functions from inputs to a script, testable without a terminal.
+package struct ShellIntegration {
+    package let settings: Settings
+    package let shell: any Shell
+    package let issuer: any ShellCredentialIssuer
+    package var now: () -> Int = { Int(Date().timeIntervalSince1970) }
+    package var uptime: () -> Int? = ProcessInfoReader.uptime
+
+    package init(settings: Settings, shell: any Shell, issuer: any ShellCredentialIssuer) {
+        self.settings = settings
+        self.shell = shell
+        self.issuer = issuer
+    }
+
+    /// The script that sets `request.profile`'s credentials; throws before
+    /// anything is printed when they cannot be had.
+    package func activate(_ request: ShellCredentialRequest, origin: String) throws -> String {
+        let issued = try issuer.issue(request)
+        let changes = CredentialEnvironment.changes(profile: request.profile, credentials: issued.credentials, region: issued.region)
+        let session = ShellSession(
+            profile: request.profile, region: issued.region, origin: origin,
+            expiration: issued.credentials.expiration.map { Int($0.timeIntervalSince1970) },
+            minimumTTL: settings.shellMinimumTTL, duration: request.duration, noSession: request.noSession,
+            uptime: uptime(), now: now())
+        return shell.activate(changes, session: session)
+    }
+
+    package func deactivate() -> String {
+        shell.deactivate()
+    }
+
+    /// What the hook knows when it calls vault.
+    package struct HookState: Sendable {
+        package var rcPath: String
+        /// `""` (no session), `env`, or the path of the `.vaultrc` in use.
+        package var origin: String
+        package var profile: String
+        package var region: String
+        package var duration: Int?
+        package var noSession: Bool
+        /// Only the clock moved: refresh the active session as it is.
+        package var refreshOnly: Bool
+
+        package init(rcPath: String, origin: String, profile: String, region: String, duration: Int?, noSession: Bool, refreshOnly: Bool) {
+            self.rcPath = rcPath
+            self.origin = origin
+            self.profile = profile
+            self.region = region
+            self.duration = duration
+            self.noSession = noSession
+            self.refreshOnly = refreshOnly
+        }
+    }
+
+    /// Decides what changes at this prompt: apply a trusted `.vaultrc`, switch,
+    /// restore on leaving, or refresh; untrusted files are reported in
+    /// `messages` (one line each) and change nothing.
+    package func hookApply(_ state: HookState, messages: inout [String]) throws -> String {
+        let active = !state.origin.isEmpty
+        if state.refreshOnly, state.origin == "env" {
+            return try refreshEnv(state)
+        }
+        var target: RCFile?
+        if !state.rcPath.isEmpty {
+            let path = TrustStore.canonical(state.rcPath)
+            let trust = TrustStore(settings: settings)
+            let parsed = Result { () throws(ShellError) in try RCFile.load(path: path) }
+            switch trust.status(of: path) {
+            case .allowed:
+                switch parsed {
+                case .success(let rc): target = rc
+                case .failure(let error): messages.append(error.message)
+                }
+            case .notAllowed:
+                messages.append(ShellError.notAllowed(path: path, profile: try? parsed.get().profile).message)
+            case .denied:
+                messages.append(ShellError.denied(path: path).message)
+            case .refused(let reason):
+                messages.append(ShellError.unsafePermissions(path: path, reason: reason).message)
+            }
+        }
+        if let target {
+            let same = state.origin == target.path && state.profile == target.profile && state.region == (target.region ?? state.region)
+            if same && !state.refreshOnly && !refreshDue() { return "" }
+            return try activate(ShellCredentialRequest(profile: target.profile, region: target.region), origin: target.path)
+        }
+        if active && state.origin != "env" {
+            return deactivate()
+        }
+        if state.origin == "env" && refreshDue() {
+            return try refreshEnv(state)
+        }
+        return ""
+    }
+
+    private func refreshEnv(_ state: HookState) throws -> String {
+        try activate(ShellCredentialRequest(profile: state.profile, region: state.region.isEmpty ? nil : state.region,
+                                            duration: state.duration, noSession: state.noSession), origin: "env")
+    }
+
+    /// True when the exported credentials expire within the minimum TTL.
+    func refreshDue() -> Bool {
+        guard let stamp = settings.activeExpiration, let expiry = RFC3339.date(from: stamp) else { return false }
+        return Int(expiry.timeIntervalSince1970) - settings.shellMinimumTTL <= now()
+    }
+}
+
+/// `vault status`: what this shell has, from its exported variables.
+package struct ShellStatus {
+    package static func report(settings: Settings, parentPID: Int32, now: Int) -> String {
+        var lines: [String] = []
+        if let profile = settings.activeProfile {
+            lines.append("profile: \(profile)" + (settings.activeRegion.map { " (region \($0))" } ?? ""))
+            let origin = settings.activeOrigin
+            lines.append("from: " + (origin == nil || origin == "env" ? "vault env" : origin!))
+            if let stamp = settings.activeExpiration, let expiry = RFC3339.date(from: stamp) {
+                let left = PromptSegment.timeLeft(expiration: Int(expiry.timeIntervalSince1970), minimumTTL: settings.shellMinimumTTL, now: now)
+                lines.append("expires: \(stamp) (\(left == "expired" ? "expired" : left + " left"))")
+            } else {
+                lines.append("expires: never (long-term keys)")
+            }
+        } else {
+            lines.append("profile: none")
+        }
+        var hook = "not installed in this shell (add: eval \"$(vault hook bash)\", or zsh/fish)"
+        if let marker = settings.hookMarker {
+            let parts = marker.split(separator: ":")
+            if parts.count == 2, Int32(parts[1]) == parentPID { hook = "installed (\(parts[0]))" }
+        }
+        lines.append("hook: " + hook)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

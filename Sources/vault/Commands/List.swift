@@ -1,0 +1,33 @@
+import ArgumentParser
+import VaultCore
+
+extension Vault {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List profiles, their stored credentials and cached sessions.",
+            aliases: ["ls"])
+
+        @Flag(help: "Print profile names only, one a line, in file order, without opening a store.")
+        var profiles = false
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let settings = Settings.process()
+            let file = try settings.loadConfig()
+            if profiles {
+                Output.standardOutput(file.profiles.keys.map { $0 + "\n" }.joined())
+                return
+            }
+            let keyring = try storeOptions.open(settings)
+            let listing = try ProfileListing.build(
+                configProfiles: Array(file.profiles.keys), store: CredentialStore(keyring: keyring),
+                cache: SessionCache(keyring: keyring, minimumTTL: 0))
+            Output.standardOutput(json ? listing.json() : listing.table())
+        }
+    }
+}

@@ -1,0 +1,21 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ArgumentParser
+import VaultCore
+
+extension Vault {
+    struct Prompt: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "prompt",
+            abstract: "Print the prompt segment (profile and time left) for prompt frameworks.",
+            discussion: "Format: VAULT_PROMPT_FORMAT, with %p profile, %r region, %t time left (default '%p %t').")
+
+        func run() throws {
+            guard let segment = PromptSegment(settings: .process()) else { return }
+            Output.standardOutput(segment.render(now: Int(Date().timeIntervalSince1970)))
+        }
+    }
+}
