@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The variables that choose and open the store (aws-vault's names).
+extension Settings {
+    /// `AWS_VAULT_BACKEND`: `secret-service` or `file`; nil lets vault choose.
+    package var keyringBackend: String? { self["AWS_VAULT_BACKEND"] }
+
+    /// `AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME`: the Secret Service collection to use.
+    package var secretServiceCollectionName: String? { self["AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME"] }
+
+    /// `AWS_VAULT_FILE_DIR`, else `${XDG_DATA_HOME:-~/.local/share}/vault/keys`.
+    package var fileStoreDirectory: String {
+        self["AWS_VAULT_FILE_DIR"].map(expandTilde) ?? vaultDataDirectory + "/keys"
+    }
+
+    /// `AWS_VAULT_FILE_PASSPHRASE`: the file store's passphrase, instead of asking.
+    package var fileStorePassphrase: String? { self["AWS_VAULT_FILE_PASSPHRASE"] }
+
+    /// `AWS_VAULT_FILE_UNLOCK_TTL` in seconds (default 15m); 0 disables the unlock cache.
+    package func fileStoreUnlockTTL() throws -> UInt32 {
+        guard let text = self["AWS_VAULT_FILE_UNLOCK_TTL"] else { return 15 * 60 }
+        guard let seconds = Self.parseDuration(text), seconds <= Int(Int32.max) else {
+            throw KeyringError.invalidUnlockTTL(text)
+        }
+        return UInt32(seconds)
+    }
+
+    /// Where the session bus is: `DBUS_SESSION_BUS_ADDRESS`, else the
+    /// `$XDG_RUNTIME_DIR/bus` socket that systemd user sessions provide.
+    package var sessionBusAddress: String? {
+        if let address = self["DBUS_SESSION_BUS_ADDRESS"] { return address }
+        if let runtime = self["XDG_RUNTIME_DIR"], access(runtime + "/bus", F_OK) == 0 { return "unix:path=" + runtime + "/bus" }
+        return nil
+    }
+
+    /// Seconds in `90`, `90s`, `15m`, `1h30m`, `2h`; nil when malformed.
+    static func parseDuration(_ text: String) -> Int? {
+        if let plain = Int(text) { return plain >= 0 ? plain : nil }
+        var total = 0
+        var number = ""
+        for character in text {
+            if character.isASCII && character.isNumber {
+                number.append(character)
+                continue
+            }
+            guard let value = Int(number) else { return nil }
+            switch character {
+            case "h": total += value * 3600
+            case "m": total += value * 60
+            case "s": total += value
+            default: return nil
+            }
+            number = ""
+        }
+        return number.isEmpty ? total : nil
+    }
+}

@@ -1,0 +1,64 @@
+import CCrypto
+
+/// SHA-256 and HMAC-SHA256 from OpenSSL's libcrypto, and lower-case hex.
+///
+/// Every call into libcrypto for digests goes through this file.
+package enum Digest {
+    package static let sha256Length = 32
+
+    /// SHA-256 of `bytes`.
+    package static func sha256<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: sha256Length)
+        let ok: Int32 = bytes.withContiguousStorageIfAvailable { buffer in
+            digest(buffer, into: &out)
+        } ?? Array(bytes).withUnsafeBufferPointer { digest($0, into: &out) }
+        precondition(ok == 1, "EVP_Digest(SHA-256) failed")
+        return out
+    }
+
+    package static func sha256(_ string: String) -> [UInt8] {
+        sha256(Array(string.utf8))
+    }
+
+    /// HMAC-SHA256 of `message` under `key`.
+    package static func hmacSHA256<K: Collection<UInt8>, M: Collection<UInt8>>(key: K, _ message: M) -> [UInt8] {
+        let key = Array(key), message = Array(message)
+        var out = [UInt8](repeating: 0, count: sha256Length)
+        var length: UInt32 = 0
+        let result = key.withUnsafeBufferPointer { k in
+            message.withUnsafeBufferPointer { m in
+                out.withUnsafeMutableBufferPointer { o in
+                    HMAC(EVP_sha256(), k.baseAddress, Int32(k.count), m.baseAddress, m.count, o.baseAddress, &length)
+                }
+            }
+        }
+        precondition(result != nil && length == UInt32(sha256Length), "HMAC(SHA-256) failed")
+        return out
+    }
+
+    package static func hmacSHA256<K: Collection<UInt8>>(key: K, _ message: String) -> [UInt8] {
+        hmacSHA256(key: key, Array(message.utf8))
+    }
+
+    private static func digest(_ buffer: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Int32 {
+        var size: UInt32 = 0
+        return out.withUnsafeMutableBufferPointer { o in
+            EVP_Digest(buffer.baseAddress, buffer.count, o.baseAddress, &size, EVP_sha256(), nil)
+        }
+    }
+}
+
+package enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    /// Lower-case hex of `bytes`.
+    package static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

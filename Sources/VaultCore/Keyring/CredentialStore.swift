@@ -1,0 +1,86 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Long-term IAM keys in a keyring, one item per profile, in aws-vault's JSON
+/// layout (`aws.Credentials` of the AWS SDK for Go v2), so that a store
+/// written by either tool is read by the other.
+package final class CredentialStore: Sendable {
+    package let keyring: any Keyring
+
+    package init(keyring: any Keyring) {
+        self.keyring = keyring
+    }
+
+    /// The profiles that have long-term keys, sorted.
+    package func profilesWithKeys() throws -> [String] {
+        try keyring.keys().filter(KeyName.isCredentials).sorted()
+    }
+
+    package func has(_ profile: String) throws -> Bool {
+        try keyring.keys().contains(profile)
+    }
+
+    package func get(_ profile: String) throws -> Credentials? {
+        guard var data = try keyring.get(profile) else { return nil }
+        defer { Wipe.data(&data) }
+        let stored: StoredCredentials
+        do {
+            stored = try JSONDecoder().decode(StoredCredentials.self, from: data)
+        } catch {
+            throw KeyringError.invalidItem(key: profile, detail: "not the JSON of aws-vault's credentials")
+        }
+        return Credentials(
+            accessKeyID: stored.AccessKeyID, secretAccessKey: stored.SecretAccessKey,
+            sessionToken: stored.SessionToken.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    package func set(_ profile: String, _ credentials: Credentials) throws {
+        let stored = StoredCredentials(
+            AccessKeyID: credentials.accessKeyID, SecretAccessKey: credentials.secretAccessKey,
+            SessionToken: credentials.sessionToken ?? "", Source: "", CanExpire: false, Expires: StoredCredentials.zeroTime)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        var data = try encoder.encode(stored)
+        defer { Wipe.data(&data) }
+        try keyring.set(profile, data)
+    }
+
+    /// Removes a profile's keys; false when there were none.
+    @discardableResult
+    package func remove(_ profile: String) throws -> Bool {
+        guard try keyring.keys().contains(profile) else { return false }
+        try keyring.remove(profile)
+        return true
+    }
+
+    /// Every cached session in the store, with its profile, kind and expiry.
+    package func sessions() throws -> [SessionKey] {
+        try keyring.keys().compactMap(SessionKey.init).sorted { ($0.profile, $0.name) < ($1.profile, $1.name) }
+    }
+
+    /// Removes the cached sessions of one profile; returns how many.
+    @discardableResult
+    package func removeSessions(of profile: String) throws -> Int {
+        let names = try keyring.keys().filter { SessionKey($0)?.profile == profile }
+        for name in names { try keyring.remove(name) }
+        return names.count
+    }
+}
+
+/// aws-vault's item data for long-term keys: `{"AccessKeyID", "SecretAccessKey",
+/// "SessionToken", "Source", "CanExpire", "Expires"}`. Older aws-vault wrote
+/// `ProviderName` instead of the last three; every field but the keys is optional.
+struct StoredCredentials: Codable {
+    /// Go's zero `time.Time`, which aws-vault writes for keys that do not expire.
+    static let zeroTime = "0001-01-01T00:00:00Z"
+
+    var AccessKeyID: String
+    var SecretAccessKey: String
+    var SessionToken: String?
+    var Source: String?
+    var CanExpire: Bool?
+    var Expires: String?
+}

@@ -1,0 +1,66 @@
+/// The two stores vault can keep keys in.
+package enum KeyringBackend: String, CaseIterable, Sendable {
+    case secretService = "secret-service"
+    case file
+}
+
+/// How the person asked for a store: `--backend`, `--secret-service-collection`.
+package struct KeyringChoice: Sendable {
+    package var backend: String?
+    package var collection: String?
+
+    package init(backend: String? = nil, collection: String? = nil) {
+        self.backend = backend
+        self.collection = collection
+    }
+}
+
+/// Opens the store a command works on.
+package enum KeyringOpener {
+    /// The chosen backend: `--backend`, else `AWS_VAULT_BACKEND`, else
+    /// `secret-service` when a Secret Service answers on the session bus,
+    /// else `file`.
+    package static func open(_ choice: KeyringChoice, settings: Settings) throws -> any Keyring {
+        let collection = choice.collection ?? settings.secretServiceCollectionName
+        if let name = choice.backend ?? settings.keyringBackend {
+            guard let backend = KeyringBackend(rawValue: name) else { throw KeyringError.unknownBackend(name) }
+            switch backend {
+            case .file:
+                return try fileKeyring(settings: settings)
+            case .secretService:
+                guard settings.sessionBusAddress != nil else { throw KeyringError.noSessionBus }
+                let keyring = SecretServiceKeyring(collectionName: collection)
+                try keyring.connect()
+                return keyring
+            }
+        }
+        if settings.sessionBusAddress != nil {
+            let keyring = SecretServiceKeyring(collectionName: collection)
+            if (try? keyring.connect()) != nil { return keyring }
+        }
+        return try fileKeyring(settings: settings)
+    }
+
+    /// The file store, asking for its passphrase on the terminal when
+    /// `AWS_VAULT_FILE_PASSPHRASE` is unset.
+    package static func fileKeyring(settings: Settings) throws -> FileKeyring {
+        let directory = settings.fileStoreDirectory
+        return FileKeyring(
+            directory: directory, passphrase: settings.fileStorePassphrase,
+            unlockTTL: try settings.fileStoreUnlockTTL(), prompt: terminalPrompt(directory: directory))
+    }
+
+    /// Asks on /dev/tty, twice when the store is being created.
+    static func terminalPrompt(directory: String) -> FileKeyring.PassphrasePrompt {
+        { creating in
+            let terminal = try Terminal.open()
+            guard creating else {
+                return try terminal.ask("Enter the passphrase for the file store at \(directory): ", hidden: true)
+            }
+            let first = try terminal.ask("Choose a passphrase for the new file store at \(directory): ", hidden: true)
+            let second = try terminal.ask("Enter it again: ", hidden: true)
+            guard first == second else { throw KeyringError.passphraseMismatch }
+            return first
+        }
+    }
+}

@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Why `vault add` or `vault remove` refused.
+package enum CredentialCommandError: VaultError, Equatable {
+    case invalidAccessKeyID(String)
+    case invalidSecretAccessKey(String)
+    case missingVariable(String)
+    case hasSourceProfile(profile: String, location: String)
+    case noCredentials(String)
+    case config(path: String, operation: String, errno: Int32)
+
+    package var message: String {
+        switch self {
+        case .invalidAccessKeyID(let detail):
+            "that is not an Access Key ID (\(detail)); it is 20 characters, A-Z and 0-9, starting with AKIA"
+        case .invalidSecretAccessKey(let detail):
+            "that is not a Secret Access Key (\(detail)); it is 40 characters of A-Z, a-z, 0-9, + and /"
+        case .missingVariable(let name):
+            "--env needs \(name) in the environment"
+        case .hasSourceProfile(let profile, let location):
+            "profile '\(profile)' has source_profile (\(location)), so it takes its keys from that profile; add the keys to the source profile instead"
+        case .noCredentials(let profile):
+            "no credentials stored for profile '\(profile)'; see vault list"
+        case .config(let path, let operation, let errno):
+            "cannot \(operation) \(path): \(String(cString: strerror(errno)))"
+        }
+    }
+}
+
+/// What `vault add` and `vault remove` do, without the terminal and flags.
+package enum ManageCredentials {
+    /// Checks the shape of a long-term key pair (never echoing the secret).
+    package static func validate(accessKeyID: String, secretAccessKey: String) throws {
+        let id = accessKeyID.utf8
+        guard id.count >= 16, id.count <= 128, id.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) else {
+            throw CredentialCommandError.invalidAccessKeyID("got \(id.count) characters")
+        }
+        guard accessKeyID.hasPrefix("AKIA") else {
+            throw CredentialCommandError.invalidAccessKeyID(
+                accessKeyID.hasPrefix("ASIA") ? "ASIA… keys are temporary and need a session token" : "it starts with \(accessKeyID.prefix(4))")
+        }
+        let secret = secretAccessKey.utf8
+        let allowed: (UInt8) -> Bool = { c in
+            (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || c == 0x2B || c == 0x2F
+        }
+        guard secret.count == 40 else { throw CredentialCommandError.invalidSecretAccessKey("got \(secret.count) characters") }
+        guard secret.allSatisfy(allowed) else { throw CredentialCommandError.invalidSecretAccessKey("it has other characters") }
+    }
+
+    /// Refuses a profile that takes its keys from another (`source_profile`);
+    /// returns whether the config has a section for it.
+    package static func checkConfig(_ config: ConfigFile, profile: String) throws -> Bool {
+        guard let section = config.profiles[profile] else { return false }
+        if let entry = section.options["source_profile"] {
+            throw CredentialCommandError.hasSourceProfile(profile: profile, location: entry.location.description)
+        }
+        return true
+    }
+
+    /// Stores the keys of `profile` and drops its cached sessions.
+    package static func add(_ credentials: Credentials, profile: String, store: CredentialStore) throws {
+        try validate(accessKeyID: credentials.accessKeyID, secretAccessKey: credentials.secretAccessKey)
+        try store.set(profile, credentials)
+        try store.removeSessions(of: profile)
+    }
+
+    /// Removes the keys of `profile` and its cached sessions.
+    package static func remove(profile: String, store: CredentialStore) throws {
+        guard try store.remove(profile) else { throw CredentialCommandError.noCredentials(profile) }
+        try store.removeSessions(of: profile)
+    }
+}
+
+/// The AWS config file as raw bytes, for `vault add` to append
+/// `[profile NAME]` while leaving every other byte as it was (ConfigFile
+/// parses; this only appends).
+package struct RawConfigFile {
+    package let path: String
+    package let text: String?
+
+    package init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            guard errno == ENOENT else { throw CredentialCommandError.config(path: path, operation: "read", errno: errno) }
+            text = nil
+            return
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(fd, &buffer, buffer.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CredentialCommandError.config(path: path, operation: "read", errno: errno)
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        text = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The section header for a profile: `[default]` or `[profile NAME]`.
+    static func header(_ profile: String) -> String { profile == "default" ? "[default]" : "[profile \(profile)]" }
+
+    /// Appends `[profile NAME]`, atomically, keeping the existing bytes and
+    /// the file's mode. Creates the file (0600, its folder 0700) when missing.
+    package func appendProfile(_ profile: String) throws {
+        var addition = ""
+        if let text, !text.isEmpty {
+            if text.utf8.last != 0x0A { addition += "\n" }
+            addition += "\n"
+        }
+        addition += Self.header(profile) + "\n"
+        let contents = Data(((text ?? "") + addition).utf8)
+        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        var mode: mode_t = 0o600
+        var info = stat()
+        if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
+        if !directory.isEmpty, access(directory, F_OK) != 0, mkdir(directory, 0o700) != 0, errno != EEXIST {
+            throw CredentialCommandError.config(path: directory, operation: "create", errno: errno)
+        }
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\(path.split(separator: "/").last ?? "config").vault-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw CredentialCommandError.config(path: temporary, operation: "create", errno: errno) }
+        let ok = contents.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return fchmod(fd, mode) == 0 && fsync(fd) == 0
+        }
+        let code = errno
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            let failure = ok ? errno : code
+            unlink(temporary)
+            throw CredentialCommandError.config(path: path, operation: "write", errno: failure)
+        }
+    }
+}

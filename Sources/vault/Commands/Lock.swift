@@ -1,0 +1,13 @@
+import ArgumentParser
+import VaultCore
+
+extension Vault {
+    struct Lock: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Forget the file store's unlock key now (the next command asks for the passphrase).")
+
+        func run() throws {
+            try KeyringOpener.fileKeyring(settings: Settings.process()).lock()
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import VaultCore
+
+@Test func parsesAnAwsVaultSessionKey() throws {
+    // profile "work", mfa "arn:aws:iam::111111111111:mfa/me", as aws-vault writes them.
+    let name = "sts.GetSessionToken,d29yaw,YXJuOmF3czppYW06OjExMTExMTExMTExMTptZmEvbWU,1700000000"
+    let key = try #require(SessionKey(name))
+    #expect(key.kind == "sts.GetSessionToken")
+    #expect(key.displayKind == "GetSessionToken")
+    #expect(key.profile == "work")
+    #expect(key.mfaSerial == "arn:aws:iam::111111111111:mfa/me")
+    #expect(key.expiration == Date(timeIntervalSince1970: 1_700_000_000))
+    #expect(key.name == name)
+}
+
+@Test func sessionKeysWithoutMFARoundTrip() {
+    let key = SessionKey(kind: "sts.AssumeRole", profile: "a,b", expiration: Date(timeIntervalSince1970: 42))
+    #expect(key.name == "sts.AssumeRole,YSxi,,42")
+    #expect(SessionKey(key.name) == key)
+}
+
+@Test(arguments: ["work", "my profile", "oidc:https://x", "sts.GetSessionToken,???,,1", "a,b,c"])
+func profileNamesAreNotSessions(_ name: String) {
+    #expect(SessionKey(name) == nil)
+}
+
+@Test(arguments: ["session,d29yaw,,1700000000", "session:work::1700000000", "work session (1700000000)"])
+func oldSessionNamesAreNotCredentials(_ name: String) {
+    #expect(KeyName.isSession(name))
+    #expect(!KeyName.isCredentials(name))
+}
+
+@Test func unlockTTLParses() throws {
+    #expect(try Settings(environment: [:]).fileStoreUnlockTTL() == 900)
+    #expect(try Settings(environment: ["AWS_VAULT_FILE_UNLOCK_TTL": "0"]).fileStoreUnlockTTL() == 0)
+    #expect(try Settings(environment: ["AWS_VAULT_FILE_UNLOCK_TTL": "1h30m"]).fileStoreUnlockTTL() == 5400)
+    #expect(try Settings(environment: ["AWS_VAULT_FILE_UNLOCK_TTL": "90s"]).fileStoreUnlockTTL() == 90)
+    #expect(throws: KeyringError.invalidUnlockTTL("soon")) { try Settings(environment: ["AWS_VAULT_FILE_UNLOCK_TTL": "soon"]).fileStoreUnlockTTL() }
+}
+
+@Test func fileStoreDirectoryDefaultsUnderXDGDataHome() {
+    #expect(Settings(environment: ["HOME": "/h"]).fileStoreDirectory == "/h/.local/share/vault/keys")
+    #expect(Settings(environment: ["HOME": "/h", "AWS_VAULT_FILE_DIR": "~/k"]).fileStoreDirectory == "/h/k")
+}
+
+@Test func theCredentialsJSONIsAwsVaultsLayout() throws {
+    let keyring = MemoryKeyring()
+    try CredentialStore(keyring: keyring).set("p", Credentials(accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+    let data = try #require(try keyring.get("p"))
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(Set(object.keys) == ["AccessKeyID", "SecretAccessKey", "SessionToken", "Source", "CanExpire", "Expires"])
+    #expect(object["Expires"] as? String == "0001-01-01T00:00:00Z")
+    #expect(object["CanExpire"] as? Bool == false)
+}
+
+@Test func readsOlderAwsVaultCredentials() throws {
+    let keyring = MemoryKeyring(["p": Data(#"{"AccessKeyID":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"s","SessionToken":"","ProviderName":""}"#.utf8)])
+    #expect(try CredentialStore(keyring: keyring).get("p")?.accessKeyID == "AKIAIOSFODNN7EXAMPLE")
+}
+
+@Test func theSecretServiceEnvelopeIs99designsItem() throws {
+    let wrapped = try SecretServiceKeyring.wrap(Data("abc".utf8), key: "work")
+    let object = try #require(try JSONSerialization.jsonObject(with: wrapped) as? [String: Any])
+    #expect(object["Key"] as? String == "work")
+    #expect(object["Data"] as? String == "YWJj")
+    #expect(object["Label"] as? String == "aws-vault (work)")
+    #expect(try SecretServiceKeyring.unwrap(wrapped, key: "work") == Data("abc".utf8))
+    #expect(throws: KeyringError.self) { try SecretServiceKeyring.unwrap(Data("nope".utf8), key: "work") }
+}
