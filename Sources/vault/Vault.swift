@@ -21,6 +21,9 @@ struct Vault: ParsableCommand {
             Deny.self,
             Prompt.self,
             Status.self,
+            Exec.self,
+            Export.self,
+            Clear.self,
         ]
     )
 
@@ -34,7 +37,14 @@ struct Vault: ParsableCommand {
             Output.error(error.message)
             Output.exit(error.exitCode)
         } catch {
-            exit(withError: error)
+            // Help and --version are "errors" that succeed: let ArgumentParser print them.
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            // Bad usage: one `vault: …` line, as for every other error.
+            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            let trimmed = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            Output.error(trimmed + "; see 'vault --help'")
+            Output.exit(code.rawValue)
         }
     }
 }

@@ -65,11 +65,17 @@ struct QueryClient: Sendable {
 
     var displayEndpoint: String { URLRedaction.redact(endpoint.url) }
 
-    /// The form body: `Action=…&Version=…&Name=value…`, RFC 3986 encoded.
+    /// The form body: `Action=…&Version=…&Name=value…`, encoded as botocore
+    /// encodes it (Python's `urlencode`: RFC 3986 unreserved characters kept,
+    /// space as `+`, everything else `%XX`).
     static func formBody(action: String, version: String, _ parameters: [(String, String)]) -> String {
         ([("Action", action), ("Version", version)] + parameters)
-            .map { SigV4Signer.percentEncode($0.0) + "=" + SigV4Signer.percentEncode($0.1) }
+            .map { formEncode($0.0) + "=" + formEncode($0.1) }
             .joined(separator: "&")
+    }
+
+    static func formEncode(_ text: String) -> String {
+        SigV4Signer.percentEncode(text, spaceAsPlus: true)
     }
 
     /// Calls `action` and returns the `<ActionResult>` element (or the root

@@ -143,7 +143,7 @@ package struct SigV4Signer: Sendable {
     }
 
     /// RFC 3986 percent-encoding: only unreserved characters stay as they are.
-    package static func percentEncode(_ text: String, keepSlash: Bool = false) -> String {
+    package static func percentEncode(_ text: String, keepSlash: Bool = false, spaceAsPlus: Bool = false) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
@@ -155,6 +155,8 @@ package struct SigV4Signer: Sendable {
                 out.append(byte)
             case UInt8(ascii: "/") where keepSlash:
                 out.append(byte)
+            case UInt8(ascii: " ") where spaceAsPlus:
+                out.append(UInt8(ascii: "+"))
             default:
                 out.append(UInt8(ascii: "%"))
                 out.append(hex[Int(byte >> 4)])

@@ -39,3 +39,32 @@ package struct ProfileListing {
         }.joined(separator: ",") + (rows.isEmpty ? "]\n" : "\n]\n")
     }
 }
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension ProfileListing {
+    /// Rows for the config's profiles in file order, then profiles that are
+    /// only in the store; sessions with their time left.
+    package static func build(configProfiles: [String], store: CredentialStore, cache: SessionCache, now: Date = Date()) throws -> ProfileListing {
+        let withKeys = try store.profilesWithKeys()
+        let sessions = try cache.sessions()
+        let names = configProfiles + withKeys.filter { !configProfiles.contains($0) }
+        let rows = names.map { name in
+            let own = sessions.filter { $0.profile == name }.sorted { $0.expiration < $1.expiration }
+            return Row(
+                profile: name, credentials: withKeys.contains(name) ? name : nil,
+                sessions: own.map { session in
+                    // AssumeRole kinds carry a fingerprint after `~`; people need the kind only.
+                    let kind = session.displayKind.split(separator: "~").first.map(String.init) ?? session.displayKind
+                    let left = PromptSegment.timeLeft(
+                        expiration: Int(session.expiration.timeIntervalSince1970), minimumTTL: 0, now: Int(now.timeIntervalSince1970))
+                    return kind + " " + left
+                })
+        }
+        return ProfileListing(rows: rows)
+    }
+}

@@ -14,6 +14,8 @@ extension Vault {
         @Flag(help: "Print JSON.")
         var json = false
 
+        @OptionGroup var storeOptions: StoreOptions
+
         func run() throws {
             let settings = Settings.process()
             let file = try settings.loadConfig()
@@ -21,8 +23,10 @@ extension Vault {
                 Output.standardOutput(file.profiles.keys.map { $0 + "\n" }.joined())
                 return
             }
-            let rows = file.profiles.keys.map { ProfileListing.Row(profile: $0, credentials: nil, sessions: []) }
-            let listing = ProfileListing(rows: rows)
+            let keyring = try storeOptions.open(settings)
+            let listing = try ProfileListing.build(
+                configProfiles: Array(file.profiles.keys), store: CredentialStore(keyring: keyring),
+                cache: SessionCache(keyring: keyring, minimumTTL: 0))
             Output.standardOutput(json ? listing.json() : listing.table())
         }
     }

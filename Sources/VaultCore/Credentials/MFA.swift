@@ -1,0 +1,55 @@
+/// An MFA device a step needs a code for, and where the code comes from.
+package struct MFARequirement: Sendable {
+    package let serial: String
+    /// The profile that asks (names it in messages; its `mfa_process` is used).
+    package let profile: Profile
+    package let codes: MFACodes
+
+    package func code() throws -> String {
+        try codes.code(serial: serial, profile: profile)
+    }
+}
+
+/// Where MFA codes come from, in order: `--mfa-token` (used once), the
+/// profile's `mfa_process`, then a prompt on the terminal (3 tries).
+package final class MFACodes: @unchecked Sendable {
+    // One command runs one chain on one thread; the lock-free state is fine.
+    private var token: String?
+
+    package init(token: String?) {
+        self.token = token
+    }
+
+    package func code(serial: String, profile: Profile) throws -> String {
+        if let token {
+            self.token = nil
+            guard Self.isWellFormed(token) else { throw CredentialError.mfaInvalid(source: "--mfa-token") }
+            return token
+        }
+        if let process = profile.mfaProcess {
+            let result = try Subprocess.run(["/bin/sh", "-c", process])
+            let code = PythonText.strip(String(decoding: result.standardOutput, as: UTF8.self))
+            guard result.status == 0 else {
+                throw CredentialError.processFailed(profile: profile.name, command: process, status: result.status, stderr: "")
+            }
+            guard Self.isWellFormed(code) else { throw CredentialError.mfaInvalid(source: "mfa_process of profile '\(profile.name)'") }
+            return code
+        }
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.open()
+        } catch PromptError.noTerminal {
+            throw CredentialError.mfaUnavailable(serial: serial, profile: profile.name)
+        }
+        for _ in 0..<3 {
+            let answer = PythonText.strip(try terminal.ask("Enter MFA code for \(serial): ", hidden: false))
+            if Self.isWellFormed(answer) { return answer }
+            Diagnostics.say("an MFA code is 6 digits; try again")
+        }
+        throw CredentialError.mfaTooManyTries(serial: serial)
+    }
+
+    package static func isWellFormed(_ code: String) -> Bool {
+        code.utf8.count == 6 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}

@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `vault exec`: becomes the command (execvpe), so signals, the terminal and
+/// the exit status are the command's own and no vault process lingers.
+package enum ProcessReplacement {
+    package static func exec(_ argv: [String], environment: [String: String]) throws -> Never {
+        var cArgs = argv.map { strdup($0) } + [nil]
+        var cEnv = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var code = ENOENT
+        for path in candidates(argv[0], searchPath: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") {
+            execve(path, &cArgs, &cEnv)
+            // Keep the most telling error: a command found but not runnable beats "not found".
+            if errno != ENOENT { code = errno }
+        }
+        cArgs.forEach { free($0) }
+        cEnv.forEach { free($0) }
+        throw ExecError.cannotRun(command: argv[0], errno: code)
+    }
+}
+
+extension ProcessReplacement {
+    /// Where `execvp` would look for `command`, in the child's PATH.
+    static func candidates(_ command: String, searchPath: String) -> [String] {
+        if command.contains("/") { return [command] }
+        return searchPath.split(separator: ":", omittingEmptySubsequences: false).map { dir in
+            (dir.isEmpty ? "." : String(dir)) + "/" + command
+        }
+    }
+}
+
+package enum ExecError: VaultError {
+    case cannotRun(command: String, errno: Int32)
+
+    package var message: String {
+        switch self {
+        case .cannotRun(let command, let code):
+            "cannot run \(ConfigError.clip(command)): \(String(cString: strerror(code))); check the command name and your PATH"
+        }
+    }
+
+    package var exitCode: Int32 {
+        switch self {
+        case .cannotRun(_, let code): code == ENOENT ? 127 : 126
+        }
+    }
+}
