@@ -163,9 +163,8 @@ package final class SecretServiceKeyring: Keyring {
     private func fallback(_ connection: inout Connection) throws -> Place? {
         if let known = connection.fallback { return known }
         let path = try call("find the default collection") { try LibSecret.alias("default", connection.bus) }
-        let place = try path.map { path in
-            Place(path: path, name: try call("read a collection's label") { try LibSecret.label(path, item: false, connection.bus) }, dedicated: false)
-        }
+        // Named by its alias in messages: reading its label would cost a call on every lookup.
+        let place = path.map { Place(path: $0, name: "default", dedicated: false) }
         connection.fallback = .some(place)
         return place
     }
