@@ -75,17 +75,18 @@ def pane_factory():
         pane.close()
 
 
+def answer_add(pane, first: str, second: str) -> str:
+    """Answers `vault add`'s four questions on a new file store; returns the final screen."""
+    for prompt, answer in (("Enter Access Key ID: ", KEY_ID), ("Enter Secret Access Key: ", SECRET),
+                           ("Choose a passphrase for the new file store", first), ("Enter it again: ", second)):
+        pane.wait_for(prompt)
+        pane.keys(answer, "Enter")
+    return pane.wait_for("rc=")
+
+
 def test_add_asks_with_the_secret_and_passphrases_hidden(vault_bin, pane_env, pane_factory):
     pane = pane_factory(f"{vault_bin} add work", pane_env)
-    pane.wait_for("Enter Access Key ID: ")
-    pane.keys(KEY_ID, "Enter")
-    pane.wait_for("Enter Secret Access Key: ")
-    pane.keys(SECRET, "Enter")
-    pane.wait_for("Choose a passphrase for the new file store")
-    pane.keys("pass phrase", "Enter")
-    pane.wait_for("Enter it again: ")
-    pane.keys("pass phrase", "Enter")
-    screen = pane.wait_for("rc=")
+    screen = answer_add(pane, "pass phrase", "pass phrase")
     assert "rc=0" in screen and f"Enter Access Key ID: {KEY_ID}" in screen
     assert SECRET not in screen and "pass phrase" not in screen
     assert pane.tty_flags() == {"echo", "icanon"}  # settings restored
@@ -95,15 +96,7 @@ def test_add_asks_with_the_secret_and_passphrases_hidden(vault_bin, pane_env, pa
 
 def test_mismatched_passphrases_store_nothing(vault_bin, pane_env, pane_factory):
     pane = pane_factory(f"{vault_bin} add work", pane_env)
-    pane.wait_for("Enter Access Key ID: ")
-    pane.keys(KEY_ID, "Enter")
-    pane.wait_for("Enter Secret Access Key: ")
-    pane.keys(SECRET, "Enter")
-    pane.wait_for("Choose a passphrase")
-    pane.keys("one", "Enter")
-    pane.wait_for("Enter it again: ")
-    pane.keys("two", "Enter")
-    screen = pane.wait_for("rc=")
+    screen = answer_add(pane, "one", "two")
     assert "the two passphrases differ" in screen and "rc=1" in screen
     assert not (pathlib.Path(pane_env["XDG_DATA_HOME"]) / "vault" / "keys" / "store.json").exists()
 
