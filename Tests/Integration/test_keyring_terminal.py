@@ -140,3 +140,18 @@ def test_without_a_terminal_add_says_so(vault_bin, pane_env):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith("vault: no terminal to ask on")
+
+
+def test_a_sigint_sent_during_the_hidden_prompt_restores_the_terminal(vault_bin, pane_env, pane_factory):
+    pane = pane_factory(f"{vault_bin} add work", pane_env)
+    pane.wait_for("Enter Access Key ID: ")
+    pane.keys(KEY_ID, "Enter")
+    pane.wait_for("Enter Secret Access Key: ")
+    shell = subprocess.run(["tmux", "-L", pane.socket, "list-panes", "-F", "#{pane_pid}"],
+                           capture_output=True, text=True, check=True).stdout.split()[0]
+    children = subprocess.run(["ps", "-o", "pid=,comm=", "--ppid", shell], capture_output=True, text=True).stdout
+    vault_pid = next(int(line.split()[0]) for line in children.splitlines() if line.split()[1] == "vault")
+    os.kill(vault_pid, 2)
+    screen = pane.wait_for("rc=")
+    assert "vault: cancelled at the prompt" in screen and "rc=130" in screen
+    assert pane.tty_flags() == {"echo", "icanon"}
