@@ -39,10 +39,9 @@ package final class SecretServiceKeyring: Keyring {
 
     private struct Connection: @unchecked Sendable {
         var bus: LibSecret.Bus
-        var collections: [String]
         var explicit: Place?
         var awsVault: Place?
-        /// nil until looked up (lookups that hit in awsvault never need it).
+        /// The default collection (the login keyring), if the service has one.
         var fallback: Place?
         var session: String
         /// Item paths by key, from the last `keys()`: a `get` that follows needs no search.
@@ -161,7 +160,7 @@ package final class SecretServiceKeyring: Keyring {
         // Named by its alias in messages: reading its label would cost a call.
         let fallback = prepared.defaultCollection.map { Place(path: $0, name: "default", dedicated: false) }
         return Connection(
-            bus: bus, collections: collections, explicit: explicit, awsVault: awsVault, fallback: fallback, session: prepared.session)
+            bus: bus, explicit: explicit, awsVault: awsVault, fallback: fallback, session: prepared.session)
     }
 
     /// The collections lookups search, in order: explicit, `awsvault`, default.
