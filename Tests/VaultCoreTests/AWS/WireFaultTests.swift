@@ -26,7 +26,7 @@ struct WireFaults {
 
     /// The call's error, checked for what every message must do.
     func failure(_ endpoint: String, _ env: [String: String] = [:], options: HTTPOptions = fast,
-                 sourceLocation: SourceLocation = #_sourceLocation) throws -> AWSError? {
+                 sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> AWSError? {
         let client = try sts(endpoint, env, options: options)
         let error = #expect(throws: AWSError.self, sourceLocation: sourceLocation) { try client.getCallerIdentity(with: keys) }
         if let message = error?.message {
