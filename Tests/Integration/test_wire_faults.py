@@ -8,7 +8,7 @@ at most 3 attempts, and exactly one for answers that retrying cannot fix.
 EXPECTED_COUNTS = {
     "slow": 1, "500": 3, "503-twice": 3, "throttle": 3, "limit-once": 2,
     "truncated": 1, "malformed": 1, "wrong-root": 1, "short-body": 3, "reset": 3,
-    "mfa": 1, "skew": 1, "expired": 1, "huge": 1, "proxied": 1, "ok": 1,
+    "mfa": 1, "skew": 1, "expired": 1, "huge": 1, "proxied": 1, "ok": 1, "reuse": 3,
 }
 
 
@@ -20,3 +20,5 @@ def test_faults_end_in_clear_errors_with_bounded_retries(fault_server, closed_po
     counts = fault_server.counts()
     # The TLS test's ClientHellos arrive as garbage, not as requests: no mode.
     assert {k: v for k, v in counts.items() if k in EXPECTED_COUNTS} == EXPECTED_COUNTS, counts
+    # Three calls in a row went over one kept-alive connection.
+    assert fault_server.connections("reuse") == 1

@@ -154,6 +154,12 @@ struct WireFaults {
         #expect(try client.getCallerIdentity(with: keys).account == "123456789012")
     }
 
+    /// pytest checks the three calls arrived on one connection.
+    @Test func consecutiveCallsReuseTheConnection() throws {
+        let client = try sts("\(url)/reuse")
+        for _ in 0..<3 { #expect(try client.getCallerIdentity(with: keys).account == "123456789012") }
+    }
+
     @Test func aDeadProxyIsNamedWithoutItsPassword() throws {
         let error = try failure("https://sts.us-east-1.amazonaws.com",
                                 ["HTTPS_PROXY": "http://me:hunter2@127.0.0.1:\(FaultFixture.closedPort)"])
