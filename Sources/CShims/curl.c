@@ -111,6 +111,12 @@ static int buffer_append(buffer *b, const void *data, size_t n) {
     return 1;
 }
 
+/// Answers can hold secrets (CreateAccessKey): wipe them before reuse or free.
+static void wipe(buffer *b) {
+    if (b->data) explicit_bzero(b->data, b->capacity);
+    b->size = 0;
+}
+
 static size_t on_body(char *data, size_t size, size_t count, void *user) {
     size_t n = size * count;
     return buffer_append(&((vault_curl *)user)->body, data, n) ? n : 0;
@@ -153,6 +159,7 @@ void vault_curl_reset(vault_curl *h) {
     // Options back to defaults; the connection cache stays, so the next
     // request to the same host reuses the open (TLS) connection.
     api.easy_reset(h->easy);
+    wipe(&h->body);
     if (h->headers) api.slist_free_all(h->headers);
     h->headers = NULL;
     set_defaults(h);
@@ -173,6 +180,7 @@ void vault_curl_free(vault_curl *h) {
     if (!h) return;
     if (h->easy) api.easy_cleanup(h->easy);
     if (h->headers) api.slist_free_all(h->headers);
+    wipe(&h->body);
     free(h->body.data);
     free(h->head.data);
     free(h);
