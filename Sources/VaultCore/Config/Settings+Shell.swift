@@ -39,3 +39,14 @@ extension Settings {
     /// `SHELL:PID` of the shell whose rc file ran `vault hook`.
     package var hookMarker: String? { self["VAULT_HOOK"] }
 }
+
+extension Settings {
+    /// These settings less the variables an active vault session set: what
+    /// the environment was before it, as far as vault can know.
+    package var withoutActiveSession: Settings {
+        guard activeProfile != nil else { return self }
+        var environment = self.environment
+        for name in ShellSession.saved { environment[name] = nil }
+        return Settings(environment: environment)
+    }
+}

@@ -10,8 +10,11 @@
 enum ShellHooks {
     static let bash = #"""
 # vault shell hook for bash. In ~/.bashrc:  eval "$(vault hook bash)"
+# Nothing here is exported but VAULT_HOOK, also under set -a.
+__vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
 __vault_hook() {
-  local __vault_s=$? __vault_d=$PWD __vault_f= __vault_c= __vault_g= __vault_why=
+  local __vault_s=$? __vault_d=$PWD __vault_f= __vault_c= __vault_g= __vault_why= __vault_ax=
+  case $- in *a*) __vault_ax=1; set +a;; esac
   while :; do
     if [[ $__vault_d == / ]]; then __vault_d=; fi
     if [[ -f $__vault_d/.vaultrc ]]; then __vault_f=$__vault_d/.vaultrc; break; fi
@@ -28,11 +31,12 @@ __vault_hook() {
   if [[ -n $__vault_why ]]; then
     __vault_rc=$__vault_f __vault_rc_content=$__vault_c __vault_gen=$__vault_g
     if [[ $__vault_why == refresh ]]; then __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
-    eval "$(command vault hook-apply --shell=bash --why="$__vault_why" --rc="$__vault_f" \
-      --origin="${__vault_origin-}" --profile="${__vault_profile-}" --region="${__vault_region-}" \
-      --duration="${__vault_duration-}" --no-session="${__vault_no_session-}")"
+    eval "$(command vault hook-apply bash why="$__vault_why" rc="$__vault_f" \
+      origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
+      duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
   fi
   __vault_prompt_update
+  if [[ -n $__vault_ax ]]; then set -a; fi
   return $__vault_s
 }
 
@@ -84,11 +88,14 @@ if [[ -z ${__vault_gen+x} ]]; then
   IFS= read -r __vault_gen 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
 fi
 export VAULT_HOOK="bash:$$"
+if [[ -n $__vault_a ]]; then set -a; fi; unset __vault_a
 
 """#
 
     static let zsh = #"""
 # vault shell hook for zsh. In ~/.zshrc:  eval "$(vault hook zsh)"
+# Nothing here is exported but VAULT_HOOK, also under set -a.
+__vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
 zmodload -F zsh/datetime p:EPOCHSECONDS
 __vault_hook() {
   local __vault_s=$?
@@ -110,9 +117,9 @@ __vault_hook() {
   if [[ -n $__vault_why ]]; then
     typeset -g __vault_rc=$__vault_f __vault_rc_content=$__vault_c __vault_gen=$__vault_g
     if [[ $__vault_why == refresh ]]; then typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
-    eval "$(command vault hook-apply --shell=zsh --why="$__vault_why" --rc="$__vault_f" \
-      --origin="${__vault_origin-}" --profile="${__vault_profile-}" --region="${__vault_region-}" \
-      --duration="${__vault_duration-}" --no-session="${__vault_no_session-}")"
+    eval "$(command vault hook-apply zsh why="$__vault_why" rc="$__vault_f" \
+      origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
+      duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
   fi
   __vault_prompt_update
   return $__vault_s
@@ -157,6 +164,7 @@ if (( ! ${+__vault_gen} )); then
   IFS= read -r __vault_gen 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
 fi
 export VAULT_HOOK="zsh:$$"
+if [[ -n $__vault_a ]]; then set -a; fi; unset __vault_a
 
 """#
 
@@ -194,9 +202,9 @@ function __vault_hook --on-event fish_prompt
     set -g -u __vault_rc_content $__vault_c
     set -g -u __vault_gen $__vault_g
     if test $__vault_why = refresh; set -g -u __vault_refresh_up (math (__vault_uptime) + 60); end
-    command vault hook-apply --shell=fish --why=$__vault_why --rc=$__vault_f \
-      --origin="$__vault_origin" --profile="$__vault_profile" --region="$__vault_region" \
-      --duration="$__vault_duration" --no-session="$__vault_no_session" | source
+    command vault hook-apply fish why=$__vault_why rc="$__vault_f" \
+      origin="$__vault_origin" profile="$__vault_profile" region="$__vault_region" \
+      duration="$__vault_duration" no-session="$__vault_no_session" | source
   end
   return $__vault_s
 end

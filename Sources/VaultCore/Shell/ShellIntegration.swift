@@ -79,7 +79,10 @@ package struct ShellIntegration {
                 case .failure(let error): messages.append(error.message)
                 }
             case .notAllowed:
-                messages.append(ShellError.notAllowed(path: path, profile: try? parsed.get().profile).message)
+                switch parsed {
+                case .success(let rc): messages.append(ShellError.notAllowed(path: path, profile: rc.profile).message)
+                case .failure(let error): messages.append(error.message)
+                }
             case .denied:
                 messages.append(ShellError.denied(path: path).message)
             case .refused(let reason):

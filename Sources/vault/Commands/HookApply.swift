@@ -9,25 +9,30 @@ extension Vault {
             abstract: "Used by the shell hook.",
             shouldDisplay: false)
 
-        @Option var shell: String
-        @Option var why: String = "change"
-        @Option var rc: String = ""
-        @Option var origin: String = ""
-        @Option var profile: String = ""
-        @Option var region: String = ""
-        @Option var duration: String = ""
-        @Option(name: .customLong("no-session")) var noSession: String = ""
+        @Argument var shell: String
+        /// `key=value` words (why, rc, origin, profile, region, duration,
+        /// no-session): empty values and values starting with `-` pass as they are.
+        @Argument var state: [String] = []
 
         func run() throws {
             let settings = Settings.process()
             guard let kind = ShellKind(name: shell) else { throw ShellError.unsupported(name: shell) }
-            let integration = ShellIntegration(settings: settings, shell: kind.shell, issuer: InterimCredentialIssuer(settings: settings))
-            let state = ShellIntegration.HookState(
-                rcPath: rc, origin: origin, profile: profile, region: region,
-                duration: Int(duration), noSession: !noSession.isEmpty, refreshOnly: why == "refresh")
+            var values: [String: String] = [:]
+            for word in state {
+                guard let equals = word.firstIndex(of: "=") else { throw ValidationError("expected key=value, got '\(word)'") }
+                values[String(word[..<equals])] = String(word[word.index(after: equals)...])
+            }
+            // While a session is active its own values are in the environment; the
+            // profile to switch to must not take them for the person's settings.
+            let issuer = InterimCredentialIssuer(settings: settings.withoutActiveSession)
+            let integration = ShellIntegration(settings: settings, shell: kind.shell, issuer: issuer)
+            let hookState = ShellIntegration.HookState(
+                rcPath: values["rc"] ?? "", origin: values["origin"] ?? "", profile: values["profile"] ?? "",
+                region: values["region"] ?? "", duration: values["duration"].flatMap { Int($0) },
+                noSession: !(values["no-session"] ?? "").isEmpty, refreshOnly: values["why"] == "refresh")
             var messages: [String] = []
             defer { messages.forEach(Output.error) }
-            Output.standardOutput(try integration.hookApply(state, messages: &messages))
+            Output.standardOutput(try integration.hookApply(hookState, messages: &messages))
         }
     }
 }

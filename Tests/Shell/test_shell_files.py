@@ -1,0 +1,60 @@
+"""shell/ and completions/ are generated from the binary and committed: they
+must not drift. Tab completes profile names from the config; Ctrl-C while the
+hook waits for credentials leaves the shell working and unchanged."""
+import subprocess
+
+import pytest
+
+from fixtures.shells import ROOT, SHELLS, wait_for
+
+GENERATED = [(f"shell/vault.{s}", ["hook", s]) for s in SHELLS] + [
+    ("completions/vault.bash", ["--generate-completion-script", "bash"]),
+    ("completions/_vault", ["--generate-completion-script", "zsh"]),
+    ("completions/vault.fish", ["--generate-completion-script", "fish"]),
+]
+
+
+@pytest.mark.parametrize("path,args", GENERATED, ids=[g[0] for g in GENERATED])
+def test_committed_file_matches_the_binary(path, args, vault_bin):
+    generated = subprocess.run([vault_bin, *args], capture_output=True, text=True, check=True).stdout
+    committed = (ROOT / path).read_text()
+    assert generated == committed, f"{path} drifted from the binary; run shell/generate.sh and commit"
+
+
+COMPLETION_SETUP = {
+    "bash": f"source {ROOT}/completions/vault.bash",
+    "zsh": f"fpath=({ROOT}/completions $fpath); autoload -Uz compinit; compinit -u -d $ZDOTDIR/.zcompdump",
+    "fish": f"source {ROOT}/completions/vault.fish",
+}
+
+
+@pytest.mark.parametrize("kind", SHELLS)
+def test_tab_completes_profile_names_from_the_config(kind, shell_world, start_shell):
+    shell_world.write_config({"dev": 60, "prod-admin": 60})
+    sh = start_shell(kind, extra=COMPLETION_SETUP[kind])
+    sh.keys("vault env prod-a", literal=True)
+    sh.keys("Tab")
+    wait_for(lambda: "vault env prod-admin" in sh.pane(), what=f"{kind} completion of prod-admin")
+    sh.keys("C-u")
+
+
+@pytest.mark.parametrize("kind", SHELLS)
+def test_ctrl_c_while_the_hook_waits_leaves_the_shell_unchanged(kind, shell_world, start_shell):
+    slow = shell_world.bin / "slow.sh"
+    started = shell_world.root / "slow-started"
+    slow.write_text(f"#!/bin/sh\ntouch {started}\nexec sleep 60\n")
+    slow.chmod(0o755)
+    cfg = shell_world.home / ".aws" / "config"
+    cfg.write_text(cfg.read_text() + f"\n[profile slow]\ncredential_process = {slow}\n")
+    p = shell_world.project("slow", "profile = slow\n")
+    sh = start_shell(kind, env=dict(shell_world.env, AWS_REGION="before"))
+    sh.keys(f"cd {p}", literal=True)
+    sh.keys("Enter")
+    wait_for(started.exists, what="credential_process started")
+    sh.keys("C-c")
+    # The shell answers again, and nothing of the aborted run was applied.
+    assert sh.get("AWS_VAULT") is None
+    assert sh.get("AWS_REGION") == "before"
+    sh.run("cd /")
+    sh.run(f"cd {shell_world.projects}")
+    assert sh.get("PWD") == str(shell_world.projects)

@@ -1,0 +1,219 @@
+"""The hook in real interactive bash, zsh and fish (tmux): .vaultrc enter,
+leave, switch; trust; restore of earlier values; refresh; set -u; $? kept;
+install once; no process on an unchanged prompt."""
+import os
+import re
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from fixtures.shells import SHELLS, wait_for
+
+pytestmark = pytest.mark.parametrize("kind", SHELLS)
+
+
+def test_enter_switch_leave_restores_earlier_values(kind, shell_world, start_shell):
+    a = shell_world.project("a", "# team a\nprofile = dev\n")
+    b = shell_world.project("a/b c", "profile = prod\nregion = us-east-2\n")
+    env = dict(shell_world.env, AWS_PROFILE="mine", AWS_REGION="eu-north-1")
+    sh = start_shell(kind, env=env)
+    assert sh.get("AWS_VAULT") is None
+    sh.run(f"cd {a}")
+    assert sh.get("AWS_VAULT") == "dev"
+    assert sh.get("AWS_ACCESS_KEY_ID") == "AKIADEV"
+    assert sh.get("AWS_PROFILE") is None
+    assert sh.get("VAULT_ORIGIN") == str(a / ".vaultrc")
+    sh.run(f"cd '{b}'")  # nested .vaultrc wins
+    assert sh.get("AWS_VAULT") == "prod"
+    assert sh.get("AWS_REGION") == "us-east-2"
+    assert sh.get("AWS_SECRET_ACCESS_KEY") == "secret-PROD"
+    sh.run("cd ..")
+    assert sh.get("AWS_VAULT") == "dev"
+    assert sh.get("AWS_REGION") == "eu-north-1"  # the profile has none; the earlier value is back
+    sh.run("cd /")
+    assert sh.get("AWS_VAULT") is None
+    assert sh.get("AWS_ACCESS_KEY_ID") is None
+    assert sh.get("AWS_PROFILE") == "mine"
+    assert sh.get("AWS_REGION") == "eu-north-1"
+    assert sh.get("__vault_old_AWS_PROFILE") is None
+
+
+def test_untrusted_changed_denied_and_group_writable_files(kind, shell_world, start_shell):
+    p = shell_world.project("p", "profile = dev\n", allow=False)
+    sh = start_shell(kind)
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") is None
+    assert "is not allowed; run 'vault allow' to use profile dev here" in sh.pane()
+    sh.run("vault allow")  # takes effect at the next prompt
+    assert sh.get("AWS_VAULT") == "dev"
+    with open(p / ".vaultrc", "a") as f:
+        f.write("region = eu-west-3\n")
+    sh.run("true")
+    assert sh.get("AWS_VAULT") is None  # changed: needs allowing again
+    sh.run("vault allow")
+    assert sh.get("AWS_REGION") == "eu-west-3"
+    sh.run("vault deny")
+    assert sh.get("AWS_VAULT") is None
+    assert "is denied" in sh.pane()
+    sh.run("vault allow")
+    assert sh.get("AWS_VAULT") == "dev"
+    sh.run("cd /")
+    (p / ".vaultrc").chmod(0o664)
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") is None
+    assert "writable by group or others" in sh.pane()
+
+
+def test_bad_vaultrc_line_applies_nothing(kind, shell_world, start_shell):
+    p = shell_world.project("bad", "profile = dev\n")
+    with open(p / ".vaultrc", "a") as f:
+        f.write("$(touch PWNED)\n")
+    sh = start_shell(kind)
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") is None
+    assert re.search(r"\.vaultrc:2: cannot read", sh.pane())
+    assert not (p / "PWNED").exists()
+
+
+def test_refresh_within_min_ttl_and_not_before(kind, shell_world, start_shell):
+    shell_world.write_config({"dev": 60, "short": 2})
+    long = shell_world.project("long", "profile = dev\n")
+    short = shell_world.project("short", "profile = short\n")
+    sh = start_shell(kind, env=dict(shell_world.env, AWS_MIN_TTL="5m"))
+    sh.run(f"cd {long}")
+    assert shell_world.runs("dev") == 1
+    for _ in range(3):
+        sh.run("true")
+    assert shell_world.runs("dev") == 1  # nothing due: no vault run
+    sh.run(f"cd {short}")
+    assert sh.get("AWS_VAULT") == "short"
+    n = shell_world.runs("short")
+    sh.run("true")
+    assert shell_world.runs("short") > n  # 2 minutes left < 5m: refreshed at the next prompt
+    # vault env sessions are refreshed too.
+    sh.run("cd /")
+    n = shell_world.runs("short")
+    sh.run('eval "$(vault env short)"' if kind != "fish" else "vault env short | source")
+    assert shell_world.runs("short") >= n + 1
+    n = shell_world.runs("short")
+    sh.run("true")
+    assert shell_world.runs("short") > n
+    assert sh.get("AWS_VAULT") == "short"
+    assert sh.get("VAULT_ORIGIN") == "env"
+
+
+def test_vault_env_and_unset_restore_exactly(kind, shell_world, start_shell):
+    env = dict(shell_world.env, AWS_SESSION_TOKEN="", AWS_DEFAULT_REGION="ap-south-1")
+    sh = start_shell(kind, env=env)
+    src = "| source" if kind == "fish" else ""
+    sh.run(f"vault env dev {src}" if kind == "fish" else 'eval "$(vault env dev)"')
+    assert sh.get("AWS_SESSION_TOKEN") == "token-DEV"
+    assert sh.get("AWS_VAULT") == "dev"
+    sh.run("vault unset | source" if kind == "fish" else 'eval "$(vault unset)"')
+    assert sh.get("AWS_SESSION_TOKEN") == ""  # set-but-empty comes back as such
+    assert sh.get("AWS_DEFAULT_REGION") == "ap-south-1"
+    assert sh.get("AWS_VAULT") is None
+    # A failure prints nothing on stdout, so eval changes nothing.
+    sh.run(f"vault env nope {src}" if kind == "fish" else 'eval "$(vault env nope)"')
+    assert sh.get("AWS_VAULT") is None
+    assert "profile 'nope' not found" in sh.pane()
+
+
+def test_no_exported_bookkeeping_holds_a_secret(kind, shell_world, start_shell):
+    env = dict(shell_world.env, AWS_SECRET_ACCESS_KEY="old-secret-value")
+    p = shell_world.project("s", "profile = dev\n")
+    sh = start_shell(kind, env=env, preamble="set -a" if kind != "fish" else "")
+    sh.run(f"cd {p}")
+    exported = sh.eval_out("env")
+    assert "old-secret-value" not in exported
+    assert not [l for l in exported.splitlines() if l.startswith(("__vault", "vault_prompt"))]
+    assert sh.get("__vault_old_AWS_SECRET_ACCESS_KEY") == "old-secret-value"
+
+
+def test_exit_status_kept_and_set_u(kind, shell_world, start_shell):
+    p = shell_world.project("u", "profile = dev\n")
+    sh = start_shell(kind, preamble="set -u" if kind != "fish" else "")
+    sh.run("false")
+    assert sh.eval_out("echo $status" if kind == "fish" else "echo $?").strip() == "1"
+    sh.run(f"cd {p}")
+    sh.run("cd /")
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") == "dev"
+    assert "unbound variable" not in sh.pane() and "parameter not set" not in sh.pane()
+
+
+def test_rc_sourced_twice_installs_once_and_keeps_other_hooks(kind, shell_world, start_shell):
+    p = shell_world.project("t", "profile = dev\n")
+    if kind == "bash":
+        pre, extra = "__mine() { echo m >> \"$PROMPTS.mine\"; }\nPROMPT_COMMAND=(__mine __count)", 'eval "$(vault hook bash)"'
+    elif kind == "zsh":
+        pre, extra = "__mine() { echo m >> \"$PROMPTS.mine\"; }\nprecmd_functions=(__mine)\nchpwd() { echo c >> \"$PROMPTS.cd\"; }", 'eval "$(vault hook zsh)"'
+    else:
+        pre, extra = "function __mine --on-event fish_prompt; echo m >> $PROMPTS.mine; end", "vault hook fish | source"
+    sh = start_shell(kind, preamble=pre, extra=extra)
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") == "dev"
+    assert shell_world.runs("dev") == 1  # one hook, one run
+    mine = sh.prompts.with_suffix(".mine") if False else type(sh.prompts)(str(sh.prompts) + ".mine")
+    assert len(mine.read_text().splitlines()) >= 2
+    if kind == "bash":
+        assert sh.eval_out('printf "%s\\n" "${PROMPT_COMMAND[@]}"').count("__vault_hook") == 1
+    elif kind == "zsh":
+        assert sh.eval_out('print -l $precmd_functions').count("__vault_hook") == 1
+        assert type(sh.prompts)(str(sh.prompts) + ".cd").exists()
+
+
+def test_prompt_segment_matches_vault_prompt(kind, shell_world, start_shell):
+    p = shell_world.project("seg", "profile = dev\nregion = eu-west-1\n")
+    sh = start_shell(kind, env=dict(shell_world.env, VAULT_PROMPT_FORMAT="[%p %r %t]"))
+    assert sh.eval_out("vault_prompt_info") == ""
+    sh.run(f"cd {p}")
+    info = sh.eval_out("vault_prompt_info")
+    assert re.fullmatch(r"\[dev eu-west-1 (59m|1h0m)\]", info), info
+    other = sh.eval_out("vault prompt")
+    # Computed a moment apart: equal, or one minute apart across a minute boundary.
+    minutes = [int(m[0]) * 60 + int(m[1]) if m[0] else int(m[1]) for m in
+               (re.search(r"(?:(\d+)h)?(\d+)m", x).groups(default="") for x in (info, other))]
+    assert other.startswith("[dev eu-west-1 ") and abs(minutes[0] - minutes[1]) <= 1, (info, other)
+    status = sh.eval_out("vault status")
+    assert "profile: dev" in status and f"from: {p}/.vaultrc" in status and f"hook: installed ({kind})" in status
+
+
+def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
+    if not shutil.which("strace"):
+        pytest.skip("strace not installed")
+    p = shell_world.project("quiet", "profile = dev\nregion = eu-west-1\n")
+    sh = start_shell(kind, cwd=p)
+    wait_for(lambda: shell_world.runs("dev") == 1, what="first apply")
+    sh.run("true")
+    trace = sh.workdir / "strace"
+    tracer = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=execve,clone,clone3,fork,vfork", "-o", str(trace),
+                               "-p", str(sh.pid())], stderr=subprocess.PIPE)
+    try:
+        wait_for(lambda: trace.exists(), what="strace attached")
+        time.sleep(0.3)  # strace reports attachment before it traces; give it a moment to settle
+        before = sh.count()
+        for _ in range(5):
+            sh.keys("Enter")
+            wait_for(lambda: sh.count() > before, what="prompt")
+            before = sh.count()
+    finally:
+        tracer.terminate()
+        tracer.wait(timeout=10)
+    calls = [l for l in trace.read_text().splitlines() if re.search(r"\b(execve|fork|vfork)\(", l)
+             or (re.search(r"\bclone3?\(", l) and "CLONE_THREAD" not in l)]
+    assert calls == [], calls
+    assert shell_world.runs("dev") == 1
+    # The same check can fail: a prompt that had to change something does start vault.
+    with open(p / ".vaultrc", "a") as f:
+        f.write("# edited\n")
+    tracer = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=execve", "-o", str(trace), "-p", str(sh.pid())])
+    try:
+        time.sleep(0.3)
+        sh.run("true")
+    finally:
+        tracer.terminate()
+        tracer.wait(timeout=10)
+    assert "execve(" in trace.read_text()

@@ -1,0 +1,213 @@
+function __vault_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __vault_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __vault_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __vault_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __vault_parse_tokens -S
+    set -l unparsed_tokens (__vault_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'vault'
+        __vault_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'list'
+            __vault_parse_subcommand 0 'profiles' 'json' 'backend=' 'secret-service-collection=' 'version' 'h/help'
+        case 'config'
+            __vault_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'show'
+                __vault_parse_subcommand 1 'json' 'version' 'h/help'
+            case 'dump'
+                __vault_parse_subcommand 0 'json' 'version' 'h/help'
+            end
+        case 'add'
+            __vault_parse_subcommand 1 'env' 'no-add-config' 'backend=' 'secret-service-collection=' 'version' 'h/help'
+        case 'remove'
+            __vault_parse_subcommand 1 'f/force' 'backend=' 'secret-service-collection=' 'version' 'h/help'
+        case 'lock'
+            __vault_parse_subcommand 0 'version' 'h/help'
+        case 'env'
+            __vault_parse_subcommand 1 'shell=' 'd/duration=' 'n/no-session' 't/mfa-token=' 'region=' 'unset' 'version' 'h/help'
+        case 'unset'
+            __vault_parse_subcommand 0 'shell=' 'version' 'h/help'
+        case 'hook'
+            __vault_parse_subcommand 1 'version' 'h/help'
+        case 'allow'
+            __vault_parse_subcommand 1 'version' 'h/help'
+        case 'deny'
+            __vault_parse_subcommand 1 'version' 'h/help'
+        case 'prompt'
+            __vault_parse_subcommand 0 'version' 'h/help'
+        case 'status'
+            __vault_parse_subcommand 0 'version' 'h/help'
+        case 'exec'
+            __vault_parse_subcommand -r 2 'd/duration=' 'n/no-session' 't/mfa-token=' 'region=' 'backend=' 'secret-service-collection=' 'version' 'h/help'
+        case 'export'
+            __vault_parse_subcommand 1 'format=' 'd/duration=' 'n/no-session' 't/mfa-token=' 'region=' 'backend=' 'secret-service-collection=' 'version' 'h/help'
+        case 'clear'
+            __vault_parse_subcommand 1 'backend=' 'secret-service-collection=' 'version' 'h/help'
+        case 'help'
+            __vault_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __vault_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __vault_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __vault_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __vault_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__vault_tokens -p)
+    if test -z "$(__vault_tokens -t)"
+        set -l index (count (__vault_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'vault' -f
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'list' -d 'List profiles, their stored credentials and cached sessions.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'config' -d 'Show how vault reads your AWS config.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'add' -d 'Store a profile\'s long-term AWS keys in the keyring.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'remove' -d 'Remove a profile\'s keys and cached sessions from the keyring.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'lock' -d 'Forget the file store\'s unlock key now (the next command asks for the passphrase).'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'env' -d 'Print a script that puts a profile\'s credentials into this shell.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'unset' -d 'Print the script that restores what \'vault env\' replaced (same as \'vault env --unset\').'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'hook' -d 'Print the shell code that applies .vaultrc files and refreshes credentials at each prompt.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'allow' -d 'Trust the .vaultrc in DIR (default: the current folder or the nearest above it).'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'deny' -d 'Stop trusting the .vaultrc in DIR (default: the current folder or the nearest above it).'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'prompt' -d 'Print the prompt segment (profile and time left) for prompt frameworks.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'status' -d 'Show the profile active in this shell, where it came from, the time left, and whether the hook is installed.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'exec' -d 'Run a command with a profile\'s temporary credentials in its environment.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'export' -d 'Print a profile\'s temporary credentials (env, export-env, json, ini).'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'clear' -d 'Remove cached sessions: all, or a profile\'s and its source chain\'s.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault list" profiles' -l 'profiles' -d 'Print profile names only, one a line, in file order, without opening a store.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault list" json' -l 'json' -d 'Print JSON.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault list" backend' -l 'backend' -d 'Store to use: secret-service or file (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault list" secret-service-collection' -l 'secret-service-collection' -d 'Secret Service collection to use (created if missing; env AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault list" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault config" -eq 1' -fa 'show' -d 'Show a resolved profile: each value with where it came from, and its credential chain.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault config" -eq 1' -fa 'dump' -d 'Print the config as parsed, in the shape of botocore\'s profile map.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault config show" -eq 1' -fka '(__vault_custom_completion ---completion config show -- positional@0 (count (__vault_tokens -pc)) (__vault_tokens -tC))'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" json' -l 'json' -d 'Print JSON.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config dump" json' -l 'json' -d 'Print JSON (the only format).'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config dump" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config dump" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault add" env' -l 'env' -d 'Take the keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault add" no-add-config' -l 'no-add-config' -d 'Do not add [profile NAME] to the AWS config file.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault add" backend' -l 'backend' -d 'Store to use: secret-service or file (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault add" secret-service-collection' -l 'secret-service-collection' -d 'Secret Service collection to use (created if missing; env AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault add" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault remove" f force' -l 'force' -s 'f' -d 'Do not ask for confirmation.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault remove" backend' -l 'backend' -d 'Store to use: secret-service or file (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault remove" secret-service-collection' -l 'secret-service-collection' -d 'Secret Service collection to use (created if missing; env AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault remove" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault remove" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault lock" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault lock" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault env" -eq 1' -fka '(__vault_custom_completion ---completion env -- positional@0 (count (__vault_tokens -pc)) (__vault_tokens -tC))'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" shell' -l 'shell' -d 'bash, zsh or fish (default: the shell that runs vault, else $SHELL).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" d duration' -s 'd' -l 'duration' -d 'Session duration, e.g. 1h or 3600.' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" n no-session' -s 'n' -l 'no-session' -d 'Use the stored keys, no STS session.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" mfa-token t' -s 't' -l 'mfa-token' -d 'MFA code.' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" region' -l 'region' -d 'Region to set (AWS_REGION, AWS_DEFAULT_REGION).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" unset' -l 'unset' -d 'Print the script that restores what was there before.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault unset" shell' -l 'shell' -d 'bash, zsh or fish (default: the shell that runs vault, else $SHELL).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault unset" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault unset" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault hook" -eq 1' -fka 'bash zsh fish'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault hook" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault hook" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault allow" -eq 1' -fa '(__vault_complete_directories)'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault allow" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault allow" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault deny" -eq 1' -fa '(__vault_complete_directories)'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault deny" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault deny" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault prompt" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault prompt" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault status" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault status" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault exec" -eq 1' -fka '(__vault_custom_completion ---completion exec -- positional@0 (count (__vault_tokens -pc)) (__vault_tokens -tC))'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault exec" d duration' -l 'duration' -s 'd' -d 'How long the credentials last, e.g. 1h or 45m.' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault exec" n no-session' -l 'no-session' -s 'n' -d 'Skip GetSessionToken: use the stored keys directly (or assume the role from them).'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault exec" mfa-token t' -s 't' -l 'mfa-token' -d 'The MFA code, instead of asking.' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault exec" region' -l 'region' -d 'The region to export, over the profile\'s.' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault exec" backend' -l 'backend' -d 'Store to use: secret-service or file (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault exec" secret-service-collection' -l 'secret-service-collection' -d 'Secret Service collection to use (created if missing; env AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault exec" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault exec" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault export" -eq 1' -fka '(__vault_custom_completion ---completion export -- positional@0 (count (__vault_tokens -pc)) (__vault_tokens -tC))'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault export" format' -l 'format' -d 'env, export-env, json (credential_process) or ini.' -rfka 'env export-env json ini'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault export" d duration' -l 'duration' -s 'd' -d 'How long the credentials last, e.g. 1h or 45m.' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault export" n no-session' -l 'no-session' -s 'n' -d 'Skip GetSessionToken: use the stored keys directly (or assume the role from them).'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault export" mfa-token t' -s 't' -l 'mfa-token' -d 'The MFA code, instead of asking.' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault export" region' -l 'region' -d 'The region to export, over the profile\'s.' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault export" backend' -l 'backend' -d 'Store to use: secret-service or file (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault export" secret-service-collection' -l 'secret-service-collection' -d 'Secret Service collection to use (created if missing; env AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault export" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault export" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault clear" -eq 1' -fka '(__vault_custom_completion ---completion clear -- positional@0 (count (__vault_tokens -pc)) (__vault_tokens -tC))'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault clear" backend' -l 'backend' -d 'Store to use: secret-service or file (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault clear" secret-service-collection' -l 'secret-service-collection' -d 'Secret Service collection to use (created if missing; env AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault clear" version' -l 'version' -d 'Show the version.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault clear" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault help" version' -l 'version' -d 'Show the version.'

@@ -1,0 +1,80 @@
+# vault shell hook for bash. In ~/.bashrc:  eval "$(vault hook bash)"
+# Nothing here is exported but VAULT_HOOK, also under set -a.
+__vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
+__vault_hook() {
+  local __vault_s=$? __vault_d=$PWD __vault_f= __vault_c= __vault_g= __vault_why= __vault_ax=
+  case $- in *a*) __vault_ax=1; set +a;; esac
+  while :; do
+    if [[ $__vault_d == / ]]; then __vault_d=; fi
+    if [[ -f $__vault_d/.vaultrc ]]; then __vault_f=$__vault_d/.vaultrc; break; fi
+    if [[ -z $__vault_d ]]; then break; fi
+    __vault_d=${__vault_d%/*}
+  done
+  if [[ -n $__vault_f ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_f" || :; fi
+  IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
+  if [[ $__vault_f != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+    __vault_why=change
+  elif [[ -n ${__vault_refresh_at-} ]] && (( EPOCHSECONDS >= __vault_refresh_at )); then
+    __vault_why=refresh
+  fi
+  if [[ -n $__vault_why ]]; then
+    __vault_rc=$__vault_f __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+    if [[ $__vault_why == refresh ]]; then __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
+    eval "$(command vault hook-apply bash why="$__vault_why" rc="$__vault_f" \
+      origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
+      duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
+  fi
+  __vault_prompt_update
+  if [[ -n $__vault_ax ]]; then set -a; fi
+  return $__vault_s
+}
+
+# Sets vault_prompt to "PROFILE 42m", "PROFILE 4m!" (under AWS_MIN_TTL),
+# "PROFILE expired", or "" (VAULT_PROMPT_FORMAT: %p profile, %r region, %t time left).
+__vault_prompt_update() {
+  vault_prompt=
+  if [[ -z ${__vault_active-} ]]; then return 0; fi
+  local __vault_t= __vault_l
+  if [[ -n ${__vault_expires-} ]]; then
+    __vault_l=$((__vault_expires - EPOCHSECONDS))
+    if ((__vault_l <= 0)); then __vault_t=expired
+    else
+      if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
+      elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
+      else __vault_t=${__vault_l}s; fi
+      if ((EPOCHSECONDS >= __vault_refresh_at)); then __vault_t+='!'; fi
+    fi
+  fi
+  vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
+  vault_prompt=${vault_prompt//"%p"/"${__vault_profile-}"}
+  vault_prompt=${vault_prompt//"%r"/"${__vault_region-}"}
+  vault_prompt=${vault_prompt//"%t"/"$__vault_t"}
+  vault_prompt=${vault_prompt%"${vault_prompt##*[! ]}"}
+}
+
+# Prints the prompt segment; no process is started.
+vault_prompt_info() {
+  __vault_prompt_update
+  printf '%s' "$vault_prompt"
+}
+
+__vault_install() {
+  local __vault_e
+  for __vault_e in ${PROMPT_COMMAND[@]+"${PROMPT_COMMAND[@]}"}; do
+    if [[ $__vault_e == *__vault_hook* ]]; then return 0; fi
+  done
+  if [[ -n ${PROMPT_COMMAND+x} && ${PROMPT_COMMAND@a} == *a* ]]; then
+    PROMPT_COMMAND=(__vault_hook "${PROMPT_COMMAND[@]}")
+  else
+    PROMPT_COMMAND="__vault_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}"
+  fi
+}
+__vault_install
+unset -f __vault_install
+vault_prompt=
+if [[ -z ${__vault_gen+x} ]]; then
+  __vault_gen=
+  IFS= read -r __vault_gen 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
+fi
+export VAULT_HOOK="bash:$$"
+if [[ -n $__vault_a ]]; then set -a; fi; unset __vault_a
