@@ -10,7 +10,7 @@ struct RealShellQuotingTests {
     /// Random values, a fifth of them seeded with fragments that would run a
     /// command if anything were expanded.
     static func values(seed: UInt64) -> [[UInt8]] {
-        var rng = SplitMix(seed: seed)
+        var rng = QuotingRandom(seed: seed)
         let traps = ["$(touch CANARY)", "`touch CANARY`", "(touch CANARY)", "'; touch CANARY; '", "\\'; touch CANARY #",
                      "\"; touch CANARY; \"", "$'\\x41'", "{a,b}", "*", "~root", "%self", "${HOME}", "$((1+1))", "\n touch CANARY\n", "!!"]
         return (0..<count).map { i in
@@ -77,7 +77,7 @@ struct RealShellQuotingTests {
     }
 }
 
-struct SplitMix {
+struct QuotingRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
