@@ -219,3 +219,17 @@ def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
         tracer.terminate()
         tracer.wait(timeout=10)
     assert "execve(" in trace.read_text()
+
+
+def test_set_e_shell_survives_enter_leave_and_untrusted(kind, shell_world, start_shell):
+    if kind == "fish":
+        pytest.skip("fish has no set -e")
+    p = shell_world.project("e", "profile = dev\n")
+    q = shell_world.project("e2", "profile = prod\n", allow=False)
+    sh = start_shell(kind, preamble="set -e")
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") == "dev"
+    sh.run(f"cd {q}")  # not allowed: a message, and the shell goes on
+    assert sh.get("AWS_VAULT") is None
+    sh.run("cd /")
+    assert sh.get("PWD") == "/"
