@@ -27,6 +27,11 @@ package final class CurlTransport: HTTPTransport {
     }
 }
 
+/// Lets tests reach the header parser without a live handle.
+enum CurlHandleTestAccess {
+    static func parse(_ text: String) -> [String: String] { CurlHandle.parseHeaders(text) }
+}
+
 /// Owns one curl easy handle (and its header list and buffers).
 private final class CurlHandle {
     let raw: OpaquePointer

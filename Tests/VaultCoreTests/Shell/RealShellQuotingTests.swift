@@ -10,7 +10,7 @@ struct RealShellQuotingTests {
     /// Random values, a fifth of them seeded with fragments that would run a
     /// command if anything were expanded.
     static func values(seed: UInt64) -> [[UInt8]] {
-        var rng = QuotingRandom(seed: seed)
+        var rng = SplitMix(seed: seed)
         let traps = ["$(touch CANARY)", "`touch CANARY`", "(touch CANARY)", "'; touch CANARY; '", "\\'; touch CANARY #",
                      "\"; touch CANARY; \"", "$'\\x41'", "{a,b}", "*", "~root", "%self", "${HOME}", "$((1+1))", "\n touch CANARY\n", "!!"]
         return (0..<count).map { i in
@@ -77,14 +77,3 @@ struct RealShellQuotingTests {
     }
 }
 
-struct QuotingRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
