@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `vault env` on a cached session against awsume and the AWS CLI, side by side
 # (hyperfine; medians and ratios). A local moto_server stands in for STS.
-#   bench/env.sh [RUNS=30]     needs: vault (PATH or VAULT_BIN), hyperfine, moto_server, awsume, aws
+#   bench/env.sh   (or via bench/run)   needs: hyperfine, moto_server, awsume, aws; VAULT= to pick a binary
 #
 # vault:   a profile with stored keys (file store); the first run gets a
 #          session from STS and caches it; the timed runs read the cache.
@@ -11,17 +11,14 @@
 #          `configure export-credentials` (a v2 command; v2 is not installable
 #          here). We show that, and time `aws configure get region` instead: the
 #          v1 CLI's start-up for a command that resolves the profile locally.
-set -euo pipefail
-RUNS=${1:-30}
-here=$(cd "$(dirname "$0")/.." && pwd)
-vault=${VAULT_BIN:-$(command -v vault || true)}
-[[ -x ${vault:-} ]] || vault=$here/.build/release/vault
-[[ -x $vault ]] || vault=$here/.build/debug/vault
-work=$(mktemp -d)
+source "$(dirname "$0")/lib.sh"
+vault=$VAULT
+work=$WORK/env
+mkdir -p "$work"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 moto_server -p "$port" >"$work/moto.log" 2>&1 &
 moto=$!
-trap 'kill $moto 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $moto 2>/dev/null' EXIT
 for _ in $(seq 100); do curl -s "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.1; done
 
 export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share AWS_CONFIG_FILE=$work/home/.aws/config
@@ -47,18 +44,15 @@ awsumepy=$pybin/awsumepy
 aws=$pybin/aws
 "$awsumepy" bench >/dev/null 2>&1 || true        # first run writes awsume's own config
 
-echo "aws: $("$aws" --version 2>&1)"
-echo "aws configure export-credentials (v1): $("$aws" configure export-credentials --profile bench 2>&1 | grep -o 'Invalid choice[^,]*' | head -1)"
-hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$work/env.json" \
-    -n "vault env" "$vault env bench --shell bash" \
-    -n "awsume (awsumepy)" "$awsumepy bench" \
-    -n "aws configure get (v1)" "$aws configure get region --profile bench" >/dev/null
-python3 - "$work/env.json" <<'PY'
-import json, statistics, sys
-results = json.load(open(sys.argv[1]))["results"]
-med = {r["command"]: statistics.median(r["times"]) * 1000 for r in results}
-base = med["vault env"]
-print(f"{'command':28} {'median ms':>10} {'× vault':>8}")
-for name, ms in med.items():
-    print(f"{name:28} {ms:10.1f} {ms / base:8.1f}")
-PY
+{
+    echo
+    echo "AWS CLI here: $("$aws" --version 2>&1). \`aws configure export-credentials\` is a v2 command;"
+    echo "v1 answers: $("$aws" configure export-credentials --profile bench 2>&1 | grep -o 'Invalid choice[^,]*' | head -1)."
+    echo "v2 is not installable here, so the AWS CLI row is v1's start-up for a command that resolves the profile locally."
+} >>"$BENCH_REPORT"
+bench_compare "vault env on a cached session vs awsume and the AWS CLI" \
+    "vault env (cached session)" "$vault env bench --shell bash" \
+    "awsume (awsumepy, plain keys)" "$awsumepy bench" \
+    "aws configure get region (v1)" "$aws configure get region --profile bench"
+[[ -n ${BENCH_STANDALONE-} ]] && cat "$BENCH_REPORT"
+true

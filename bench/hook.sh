@@ -4,15 +4,13 @@
 # .envrc is allowed (the first call applies it), then calls the prompt hook
 # function N times (what PROMPT_COMMAND / precmd / fish_prompt does) and
 # reports the time per call. R rounds; the median is printed.
-#   bench/hook.sh [N=1000] [R=5]      needs: vault (PATH or VAULT_BIN), direnv, bash, zsh, fish
-set -euo pipefail
-N=${1:-1000}
-R=${2:-5}
-here=$(cd "$(dirname "$0")/.." && pwd)
-vault=${VAULT_BIN:-$(command -v vault || echo "$here/.build/release/vault")}
-[[ -x $vault ]] || vault=$here/.build/debug/vault
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+#   bench/hook.sh (or via bench/run)   HOOK_PROMPTS=1000 HOOK_ROUNDS=5; needs direnv, bash, zsh, fish; VAULT= to pick a binary
+source "$(dirname "$0")/lib.sh"
+N=${HOOK_PROMPTS:-1000}
+R=${HOOK_ROUNDS:-5}
+vault=$VAULT
+work=$WORK/hook
+mkdir -p "$work"
 export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
 export AWS_CONFIG_FILE=$HOME/.aws/config PATH=$(dirname "$vault"):$PATH
 mkdir -p "$HOME/.aws" "$work/project"
@@ -23,7 +21,7 @@ printf 'profile = bench\n' > "$work/project/.vaultrc"
 printf 'export BENCH_DIRENV=1\n' > "$work/project/.envrc"
 chmod 644 "$work/project/.vaultrc"
 "$vault" allow "$work/project"
-(cd "$work/project" && direnv allow . )
+(cd "$work/project" && direnv allow . ) 2>/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -41,9 +39,17 @@ declare -A fn_vault=([bash]=__vault_hook [zsh]=__vault_hook [fish]=__vault_hook)
 declare -A setup_direnv=([bash]='eval "$(direnv hook bash)"' [zsh]='eval "$(direnv hook zsh)"' [fish]='direnv hook fish | source')
 declare -A fn_direnv=([bash]=_direnv_hook [zsh]=_direnv_hook [fish]=__direnv_export_eval)
 
-printf '%-5s %14s %14s %8s\n' shell "vault µs/prompt" "direnv µs/prompt" ratio
+{
+    echo
+    echo "#### the hook's cost per prompt when nothing changed: vault vs direnv ($N prompts, median of $R rounds)"
+    echo
+    echo "| shell | vault µs/prompt | direnv µs/prompt | direnv ÷ vault |"
+    echo "|---|---:|---:|---:|"
+} >>"$BENCH_REPORT"
 for sh in bash zsh fish; do
     v=$(for ((r=0;r<R;r++)); do per_call "$sh" "${setup_vault[$sh]}" "${fn_vault[$sh]}"; done | median)
-    d=$(for ((r=0;r<R;r++)); do per_call "$sh" "${setup_direnv[$sh]}" "${fn_direnv[$sh]}"; done | median)
-    printf '%-5s %14s %14s %7sx\n' "$sh" "$v" "$d" "$(awk -v d="$d" -v v="$v" 'BEGIN {printf "%.0f", d / (v > 0 ? v : 1)}')"
+    d=$(for ((r=0;r<R;r++)); do per_call "$sh" "${setup_direnv[$sh]}" "${fn_direnv[$sh]}" 2>/dev/null; done | median)
+    echo "| $sh | $v | $d | $(awk -v d="$d" -v v="$v" 'BEGIN {printf "%.0f×", d / (v > 0 ? v : 1)}') |" >>"$BENCH_REPORT"
 done
+[[ -n ${BENCH_STANDALONE-} ]] && cat "$BENCH_REPORT"
+true
