@@ -233,3 +233,17 @@ def test_set_e_shell_survives_enter_leave_and_untrusted(kind, shell_world, start
     assert sh.get("AWS_VAULT") is None
     sh.run("cd /")
     assert sh.get("PWD") == "/"
+
+
+def test_hostile_profile_and_region_in_vaultrc_are_data(kind, shell_world, start_shell):
+    region = "eu$(touch PWNED)`touch PWNED` 'x\"\\"
+    p = shell_world.project("hostile", f"profile = dev\nregion = {region}\n")
+    q = shell_world.project("hostile2", "profile = a'b$(touch PWNED);`touch PWNED`\n")
+    sh = start_shell(kind)
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") == "dev"
+    assert sh.get("AWS_REGION") == region
+    sh.run(f"cd {q}")
+    assert sh.get("AWS_VAULT") is None
+    for d in (p, q, shell_world.root):
+        assert not (d / "PWNED").exists()

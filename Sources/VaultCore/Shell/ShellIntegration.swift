@@ -92,7 +92,14 @@ package struct ShellIntegration {
         if let target {
             let same = state.origin == target.path && state.profile == target.profile && state.region == (target.region ?? state.region)
             if same && !state.refreshOnly && !refreshDue() { return "" }
-            return try activate(CredentialRequest(profileName: target.profile, region: target.region), origin: target.path)
+            do {
+                return try activate(CredentialRequest(profileName: target.profile, region: target.region), origin: target.path)
+            } catch where active && state.origin != "env" && state.origin != target.path {
+                // Moved out of another .vaultrc's tree: its credentials go even
+                // though this one's could not be had.
+                messages.append((error as? any VaultError)?.message ?? "\(error)")
+                return deactivate()
+            }
         }
         if active && state.origin != "env" {
             return deactivate()

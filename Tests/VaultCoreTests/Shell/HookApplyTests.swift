@@ -9,6 +9,7 @@ struct HookApplyTests {
         var expiry = Date(timeIntervalSince1970: 10_000)
         func issue(_ request: CredentialRequest) throws -> IssuedCredentials {
             asked.append(request.profileName)
+            if request.profileName == "broken" { throw ShellError.credentials(profile: "broken", reason: "no keys") }
             return IssuedCredentials(
                 profileName: request.profileName,
                 credentials: Credentials(accessKeyID: "AKIA", secretAccessKey: "s", sessionToken: "t", expiration: expiry),
@@ -67,5 +68,18 @@ struct HookApplyTests {
         let script = try integration.hookApply(state(rc: rc, origin: "env", profile: "ops", refresh: true), messages: &messages)
         #expect(recorder.asked == ["ops"])
         #expect(script.contains("set -gx VAULT_ORIGIN env\n"))
+    }
+
+    @Test func failingNewProfileStillRestoresThePreviousProjects() throws {
+        let integration = ShellIntegration(settings: settings, shell: Bash(), issuer: Recorder())
+        let rc = try project("profile = broken\n", allow: true)
+        var messages: [String] = []
+        let script = try integration.hookApply(state(rc: rc, origin: "/elsewhere/.vaultrc", profile: "dev"), messages: &messages)
+        #expect(script == Bash().deactivate())
+        #expect(messages == ["cannot get credentials for profile broken: no keys"])
+        // The same project's refresh failing keeps what is there.
+        #expect(throws: ShellError.self) {
+            try integration.hookApply(state(rc: rc, origin: rc, profile: "broken", refresh: true), messages: &messages)
+        }
     }
 }
