@@ -173,13 +173,13 @@ _vault() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|config|env|unset|hook|allow|deny|prompt|status|help)
+    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|export|clear|rotate|login|doctor|help)
         # Offer subcommand argument completions
         "_vault_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list config env unset hook allow deny prompt status help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec export clear rotate login doctor help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,8 +188,18 @@ _vault_list() {
     repeating_flags=()
     non_repeating_flags=(--profiles --json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--backend --secret-service-collection)
     __vault_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--backend')
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
 }
 
 _vault_config() {
@@ -234,6 +244,50 @@ _vault_config_show() {
 _vault_config_dump() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __vault_offer_flags_options 0
+}
+
+_vault_add() {
+    repeating_flags=()
+    non_repeating_flags=(--env --no-add-config --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--backend')
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+}
+
+_vault_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--force -f --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--backend')
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+}
+
+_vault_lock() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __vault_offer_flags_options 0
@@ -348,6 +402,199 @@ _vault_status() {
     repeating_options=()
     non_repeating_options=()
     __vault_offer_flags_options 0
+}
+
+_vault_exec() {
+    repeating_flags=()
+    non_repeating_flags=(--no-session -n --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--duration -d -t --mfa-token --region --backend --secret-service-collection)
+    __vault_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--duration'|'-d')
+        return
+        ;;
+    '-t'|'--mfa-token')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--backend')
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion exec -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_vault_export() {
+    repeating_flags=()
+    non_repeating_flags=(--no-session -n --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format --duration -d -t --mfa-token --region --backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __vault_add_completions -W 'env'$'\n''export-env'$'\n''json'$'\n''ini'
+        return
+        ;;
+    '--duration'|'-d')
+        return
+        ;;
+    '-t'|'--mfa-token')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--backend')
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion export -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_vault_clear() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--backend')
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion clear -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_vault_rotate() {
+    repeating_flags=()
+    non_repeating_flags=(--no-session -n --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-t --mfa-token --backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-t'|'--mfa-token')
+        return
+        ;;
+    '--backend')
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion rotate -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_vault_login() {
+    repeating_flags=()
+    non_repeating_flags=(--no-session -n --stdout -s --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--duration -d -t --mfa-token --region --path --backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--duration'|'-d')
+        return
+        ;;
+    '-t'|'--mfa-token')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--backend')
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion login -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_vault_doctor() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--backend')
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion doctor -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _vault_help() {
