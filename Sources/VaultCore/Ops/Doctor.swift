@@ -157,15 +157,16 @@ package struct Doctor {
         if let found = paths.first(where: { access($0, R_OK) == 0 }) {
             return .pass("completions", "\(shell) completions at \(found)")
         }
-        let target: String
+        let (folder, file, note): (String, String, String)
         switch shell {
-        case "zsh": target = "\(settings.dataHome)/zsh/site-functions/_vault (and add that folder to fpath)"
-        case "fish": target = "\(settings.configHome)/fish/completions/vault.fish"
-        default: target = "\(settings.bashCompletionUserDirectory)/completions/vault"
+        case "zsh": (folder, file, note) = ("\(settings.dataHome)/zsh/site-functions", "_vault", " (and add that folder to fpath)")
+        case "fish": (folder, file, note) = ("\(settings.configHome)/fish/completions", "vault.fish", "")
+        default: (folder, file, note) = ("\(settings.bashCompletionUserDirectory)/completions", "vault", "")
         }
+        let script = shell == "zsh" || shell == "fish" ? shell : "bash"
         return .fail(
             "completions", "no \(shell) completions for vault found",
-            fix: "vault --generate-completion-script \(shell == "zsh" || shell == "fish" ? shell : "bash") > \(target)")
+            fix: "mkdir -p \(folder) && vault --generate-completion-script \(script) > \(folder)/\(file)\(note)")
     }
 
     func library(_ name: String, _ error: String?, package: String, need: String) -> DoctorCheck {
