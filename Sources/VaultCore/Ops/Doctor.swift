@@ -69,7 +69,14 @@ package struct Doctor {
         checks.append(library("libcurl", libcurlError(), package: "libcurl4", need: "to reach AWS"))
         checks.append(library("libsecret", libsecretError(), package: "libsecret-1-0", need: "for the Secret Service store"))
         if let keyring { checks.append(expiredSessions(keyring)) }
-        if let profile, let keyring { checks += self.profile(profile, keyring: keyring) }
+        if let profile {
+            if let keyring {
+                checks += self.profile(profile, keyring: keyring)
+            } else {
+                // No store: the chain can still be checked from the config.
+                checks.append(chainFromConfig(profile))
+            }
+        }
         return checks
     }
 
@@ -237,6 +244,15 @@ package struct Doctor {
             checks.append(.fail("keys", error))
         }
         return checks
+    }
+
+    func chainFromConfig(_ name: String) -> DoctorCheck {
+        do {
+            let target = try ProfileResolver(file: try settings.loadConfig(), settings: settings).resolve(name)
+            return .pass("profile \(name)", target.chainDescription)
+        } catch {
+            return .fail("profile \(name)", error)
+        }
     }
 
     func clock(skew: Int) -> DoctorCheck {

@@ -8,7 +8,7 @@ package enum OpsError: VaultError, Equatable {
     /// The caller is not an IAM user (root, a role…): no access key to rotate or federate.
     case notAnIAMUser(arn: String)
     /// IAM allows two keys per user; rotating needs a free slot.
-    case twoKeysAlready(user: String, keys: [String])
+    case twoKeysAlready(user: String, keys: [String], stored: String)
     /// CreateAccessKey worked but the new key could not be stored.
     case newKeyNotStored(newKey: String, user: String, reason: String, deletedAgain: Bool)
     /// AWS did not accept the new key in time; the old key was put back.
@@ -31,8 +31,9 @@ package enum OpsError: VaultError, Equatable {
             return "the keys stored for profile '\(profile)' are temporary (they have a session token); only long-term IAM user keys can be rotated"
         case .notAnIAMUser(let arn):
             return "the keys belong to \(arn), not an IAM user; only an IAM user's access keys can be used here"
-        case .twoKeysAlready(let user, let keys):
-            return "IAM user \(user) already has two access keys (\(keys.joined(separator: ", "))); nothing was changed; delete the one vault does not use (aws iam delete-access-key --user-name \(user) --access-key-id …) and run vault rotate again"
+        case .twoKeysAlready(let user, let keys, let stored):
+            let other = keys.first { $0 != stored }.map { "the other one, \($0)" } ?? "the one vault does not use"
+            return "IAM user \(user) already has two access keys (\(keys.joined(separator: ", ")); vault uses \(stored)); nothing was changed; delete \(other) (aws iam delete-access-key --user-name \(user) --access-key-id …) if nothing else uses it, then run vault rotate again"
         case .newKeyNotStored(let newKey, let user, let reason, let deletedAgain):
             let left = deletedAgain
                 ? "it was deleted again, so nothing changed"

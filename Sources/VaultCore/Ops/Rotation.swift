@@ -51,7 +51,7 @@ package struct KeyRotation {
             config: ProviderResolver.endpointConfig(target, target: target), settings: service.settings, transport: service.transport)
         let existing = try iam.listAccessKeys(with: acting, userName: userName)
         if existing.count >= 2 {
-            throw OpsError.twoKeysAlready(user: userName, keys: existing.map { "****" + $0.accessKeyID.suffix(4) })
+            throw OpsError.twoKeysAlready(user: userName, keys: existing.map { "****" + $0.accessKeyID.suffix(4) }, stored: old.redactedKeyID)
         }
 
         progress("creating a new access key for IAM user \(userName)…")
@@ -107,8 +107,11 @@ package struct KeyRotation {
         }
     }
 
+    /// What happened, without the inner message's own advice (after "; "):
+    /// the rotation's message says what to do.
     static func describe(_ error: Error) -> String {
-        (error as? VaultError)?.message ?? "\(error)"
+        let message = (error as? VaultError)?.message ?? "\(error)"
+        return message.ranges(of: "; ").first.map { String(message[..<$0.lowerBound]) } ?? message
     }
 }
 

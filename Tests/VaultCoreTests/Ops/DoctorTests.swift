@@ -122,3 +122,16 @@ func clockWithinAMinuteOfAWSPasses(skew: Int, ok: Bool) {
     #expect(checks.map(\.ok) == [true, false])
     #expect(checks[1].fix == "run 'vault add a' to store its access key")
 }
+
+@Test func withoutAStoreTheChainIsStillCheckedFromTheConfig() throws {
+    let scratch = try Scratch()
+    try scratch.write("config", "[profile a]\nregion = eu-west-1\n[profile b]\nsource_profile = a\nrole_arn = arn:aws:iam::1:role/r\n")
+    var d = doctor(["AWS_CONFIG_FILE": scratch.path + "/config"])
+    d.openKeyring = { _, _ in throw KeyringError.noSessionBus }
+    d.libcurlError = { nil }
+    d.libsecretError = { nil }
+    let checks = d.run(profile: "b")
+    #expect(checks.map(\.name) == ["config", "store", "hook", "completions", "libcurl", "libsecret", "profile b"])
+    #expect(checks.last?.ok == true && checks.last?.detail.contains("b: assume arn:aws:iam::1:role/r") == true)
+    #expect(!d.run(profile: "missing").last!.ok)
+}
