@@ -295,9 +295,9 @@ _vault_lock() {
 
 _vault_env() {
     repeating_flags=()
-    non_repeating_flags=(--unset --no-session -n --version -h --help)
+    non_repeating_flags=(-n --no-session --unset --version -h --help)
     repeating_options=()
-    non_repeating_options=(--shell --duration -d -t --mfa-token --region --backend --secret-service-collection)
+    non_repeating_options=(--shell -d --duration -t --mfa-token --region)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -305,19 +305,13 @@ _vault_env() {
     '--shell')
         return
         ;;
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')
         return
         ;;
     '--region')
-        return
-        ;;
-    '--backend')
-        return
-        ;;
-    '--secret-service-collection')
         return
         ;;
     esac

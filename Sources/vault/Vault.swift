@@ -24,6 +24,9 @@ struct Vault: ParsableCommand {
             Exec.self,
             Export.self,
             Clear.self,
+            Rotate.self,
+            Login.self,
+            Doctor.self,
         ]
     )
 
