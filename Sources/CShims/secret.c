@@ -119,6 +119,13 @@ static void load_secret(void) {
     BIND(S, str_equal, glib, "g_str_equal", secret_error);
 }
 
+const char *vault_ss_load_error(void) {
+    pthread_once(&gio_once, load_gio);
+    if (gio_error) return gio_error;
+    pthread_once(&secret_once, load_secret);
+    return secret_error;
+}
+
 /// Moves a GError's message (without GDBus's remote-error prefix) into a malloc'd string.
 static void take_error(GError *gerror, char **error, const char *fallback) {
     if (gerror) G.strip_remote_error(gerror);

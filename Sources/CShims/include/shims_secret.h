@@ -13,6 +13,9 @@
 // malloc'd message or NULL.
 #include <stddef.h>
 
+/// NULL when GLib's GIO and libsecret load; else a static message saying what is missing.
+const char *vault_ss_load_error(void);
+
 /// Connects to the session bus (GDBusConnection*), or NULL with *error.
 void *vault_ss_connect(char **error);
 void vault_ss_release(void *connection);

@@ -80,87 +80,98 @@ package struct ConfigFile: Sendable {
 struct INIReader {
     let path: String
 
-    struct RawOption {
-        var lines: [String]
+    /// The option being read: its first line and any continuation lines,
+    /// turned into an `Entry` when the next option or section starts.
+    struct PendingOption {
+        var name: String
+        var first: String
+        var more: [String] = []
         var location: SourceLocation
     }
 
-    struct RawSection {
+    struct SectionInProgress {
         var name: String
-        var options: OrderedDictionary<String, RawOption> = [:]
+        var options = ConfigFile.Section()
         var location: SourceLocation
     }
 
     func read(_ text: String) throws(ConfigError) -> [(name: String, options: ConfigFile.Section, location: SourceLocation)] {
-        var sections: OrderedDictionary<String, RawSection> = [:]
-        var defaults = RawSection(name: "DEFAULT", location: SourceLocation(file: path, line: 0))
-        var current: String?  // nil: none yet; "DEFAULT" means `defaults`
-        var optionName: String?
+        var finished: [SectionInProgress] = []
+        var headers: [String: SourceLocation] = [:]  // strict: a section appears once
+        // `[DEFAULT]` options stay raw: botocore only parses them (nested
+        // values included) as part of the sections that inherit them.
+        var defaults = OrderedDictionary<String, PendingOption>()
+        // The section being read; options of `[DEFAULT]` go to `defaults` instead.
+        var current: SectionInProgress?
+        var inDefaults = false
+        var pending: PendingOption?
         var indentLevel = 0
-        var seenOptions: Set<String> = []
 
-        func withCurrent(_ body: (inout RawSection) -> Void) {
-            guard let current else { return }
-            if current == "DEFAULT" { body(&defaults) } else { body(&sections[current]!) }
+        func finishPending() throws(ConfigError) {
+            guard let option = pending else { return }
+            pending = nil
+            if inDefaults { defaults[option.name] = option } else { current?.options[option.name] = try entry(option) }
         }
 
         for (index, rawLine) in Self.lines(text).enumerated() {
-            let lineNumber = index + 1
-            let location = SourceLocation(file: path, line: lineNumber)
-            let value = PythonText.strip(rawLine)
-            let first = value.unicodeScalars.first
-            let isComment = first == "#" || first == ";"
+            let value = PythonText.strip(rawLine.unicodeScalars)
+            let first = value.utf8.first
+            let isComment = first == UInt8(ascii: "#") || first == UInt8(ascii: ";")
             if value.isEmpty || isComment {
                 // A blank line inside a value is kept (joined as "\n"); a comment is skipped.
-                if !isComment, let optionName { withCurrent { $0.options[optionName]?.lines.append("") } }
+                if !isComment { pending?.more.append("") }
                 continue
             }
             let indent = rawLine.unicodeScalars.prefix { PythonText.isSpace($0) }.count
-            if current != nil, let optionName, indent > indentLevel {
-                withCurrent { $0.options[optionName]?.lines.append(value) }
+            if pending != nil, indent > indentLevel {
+                pending!.more.append(value)
                 continue
             }
+            let location = SourceLocation(file: path, line: index + 1)
             indentLevel = indent
+            try finishPending()
             if let header = Self.sectionHeader(value) {
-                if header == "DEFAULT" {
-                    current = header
-                } else {
-                    if sections[header] != nil {
-                        throw .duplicateSection(name: header, location: location, first: sections[header]!.location)
+                if let section = current { finished.append(section) }
+                current = nil
+                inDefaults = header == "DEFAULT"
+                if !inDefaults {
+                    if let first = headers[header] {
+                        throw .duplicateSection(name: header, location: location, first: first)
                     }
-                    sections[header] = RawSection(name: header, location: location)
-                    current = header
+                    headers[header] = location
+                    current = SectionInProgress(name: header, location: location)
                 }
-                optionName = nil
                 continue
             }
-            guard let sectionName = current else {
+            guard current != nil || inDefaults else {
                 throw .missingSectionHeader(location: location)
             }
             guard let (name, optionValue) = Self.option(value), !name.isEmpty else {
                 throw .syntax(location: location, line: value)
             }
-            let key = sectionName + "\u{0}" + name
-            if seenOptions.contains(key) {
-                throw .duplicateOption(section: sectionName, option: name, location: location)
+            let taken = inDefaults ? defaults[name] != nil : current!.options[name] != nil
+            if taken {
+                throw .duplicateOption(section: inDefaults ? "DEFAULT" : current!.name, option: name, location: location)
             }
-            seenOptions.insert(key)
-            withCurrent { $0.options[name] = RawOption(lines: [optionValue], location: location) }
-            optionName = name
+            pending = PendingOption(name: name, first: optionValue, location: location)
         }
+        try finishPending()
+        if let section = current { finished.append(section) }
 
-        return try sections.values.map { section throws(ConfigError) in
-            var options = ConfigFile.Section()
-            for (name, raw) in section.options { options[name] = try entry(raw) }
-            for (name, raw) in defaults.options where options[name] == nil { options[name] = try entry(raw) }
+        guard !defaults.isEmpty else { return finished.map { ($0.name, $0.options, $0.location) } }
+        return try finished.map { section throws(ConfigError) in
+            var options = section.options
+            for (name, option) in defaults where options[name] == nil { options[name] = try entry(option) }
             return (section.name, options, section.location)
         }
     }
 
     /// Joins a value's lines as configparser does, then parses one level of
     /// nesting when the value starts on the next line (botocore `_parse_nested`).
-    private func entry(_ raw: RawOption) throws(ConfigError) -> ConfigFile.Entry {
-        let joined = PythonText.rstrip(raw.lines.joined(separator: "\n"))
+    private func entry(_ raw: PendingOption) throws(ConfigError) -> ConfigFile.Entry {
+        // One line, already stripped: nothing to join, nothing nested (the common case).
+        if raw.more.isEmpty { return .init(value: .string(raw.first), location: raw.location) }
+        let joined = PythonText.rstrip(([raw.first] + raw.more).joined(separator: "\n"))
         guard joined.unicodeScalars.first == "\n" else { return .init(value: .string(joined), location: raw.location) }
         var nested = OrderedDictionary<String, String>()
         for line in PythonText.splitLines(joined) {
@@ -176,24 +187,25 @@ struct INIReader {
     }
 
     /// Lines as Python's text mode yields them: `\r\n` and `\r` become `\n`.
-    static func lines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if previousWasCR, scalar == "\n" {
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
+    static func lines(_ text: String) -> [Substring] {
+        // `\r` and `\n` are single UTF-8 bytes, so byte positions are scalar boundaries.
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append(text[start..<index])
+                var next = bytes.index(after: index)
+                if byte == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") { next = bytes.index(after: next) }
+                start = next
+                index = next
             } else {
-                current.append(scalar)
+                index = bytes.index(after: index)
             }
         }
-        if !current.isEmpty { lines.append(String(current)) }
+        if start < bytes.endIndex { lines.append(text[start...]) }
         return lines
     }
 
@@ -214,7 +226,8 @@ struct INIReader {
         let scalars = line.unicodeScalars
         let name = PythonText.rstrip(String(scalars[scalars.startIndex..<delimiter]))
         let value = PythonText.strip(Substring(line).unicodeScalars[scalars.index(after: delimiter)...])
-        return (name.lowercased(), value)
+        let lowered = name.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } ? name : name.lowercased()
+        return (lowered, value)
     }
 }
 

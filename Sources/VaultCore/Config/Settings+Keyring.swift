@@ -21,7 +21,7 @@ extension Settings {
     /// `AWS_VAULT_FILE_UNLOCK_TTL` in seconds (default 15m); 0 disables the unlock cache.
     package func fileStoreUnlockTTL() throws -> UInt32 {
         guard let text = self["AWS_VAULT_FILE_UNLOCK_TTL"] else { return 15 * 60 }
-        guard let seconds = Self.parseSeconds(text), seconds >= 0, seconds <= Int(Int32.max) else {
+        guard let seconds = DurationText.parse(text), seconds >= 0, seconds <= Double(Int32.max) else {
             throw KeyringError.invalidUnlockTTL(text)
         }
         return UInt32(seconds)
