@@ -5,7 +5,9 @@
 #     item in an `awsvault` collection as aws-vault users have it.
 # The item read is a cached GetSessionToken session, so `vault export PROFILE`
 # reads the store and nothing else (no STS call). Targets: +3 ms (file),
-# +6 ms (Secret Service) over `vault --version`.
+# +6 ms (Secret Service) over `vault --version`; `vault list --profiles`
+# (a subcommand that loads the config but opens no store) shows how much of
+# that is the store.
 source "$(dirname "$0")/lib.sh"
 for tool in hyperfine dbus-daemon gnome-keyring-daemon dbus-send; do
     command -v "$tool" >/dev/null || { echo "bench/keyring.sh: $tool is missing (scripts/bootstrap --test)" >&2; exit 1; }
@@ -32,6 +34,7 @@ env -i $file_env "$VAULT" export work --format json >/dev/null </dev/null ||
     { echo "bench/keyring.sh: the file store did not open through the unlock cache (keyctl blocked?)" >&2; exit 1; }
 bench_compare "reading one item: file store unlocked through the kernel keyring" \
     "vault --version" "env -i $file_env $VAULT --version" \
+    "vault list --profiles (config, no store)" "env -i $file_env $VAULT list --profiles" \
     "vault export (file store)" "env -i $file_env $VAULT export work --format json"
 
 # --- Secret Service: GNOME Keyring on a private bus ---------------------------
@@ -55,4 +58,5 @@ env -i $ss_env "$VAULT" export work --format json >/dev/null </dev/null ||
     { echo "bench/keyring.sh: vault did not read the session from the Secret Service" >&2; exit 1; }
 bench_compare "reading one item: Secret Service (GNOME Keyring, awsvault collection)" \
     "vault --version" "env -i $ss_env $VAULT --version" \
+    "vault list --profiles (config, no store)" "env -i $ss_env $VAULT list --profiles" \
     "vault export (Secret Service)" "env -i $ss_env $VAULT export work --format json"
