@@ -2,11 +2,17 @@ import Foundation
 import Testing
 @testable import VaultCore
 
-@Suite struct FileKeyringTests {
+@Suite final class FileKeyringTests {
     let directory: String
 
     init() throws {
         directory = try temporaryDirectory() + "/keys"
+    }
+
+    deinit {
+        chmod(directory, 0o700)
+        chown(directory, getuid(), getgid())
+        try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent)
     }
 
     func store(_ passphrase: String? = "correct horse", ttl: UInt32 = 0, prompt: @escaping FileKeyring.PassphrasePrompt = { _ in throw PromptError.noTerminal }) -> FileKeyring {
