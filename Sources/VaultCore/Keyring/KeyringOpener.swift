@@ -50,6 +50,14 @@ package enum KeyringOpener {
             unlockTTL: try settings.fileStoreUnlockTTL(), prompt: terminalPrompt(directory: directory))
     }
 
+    /// Forgets the file store's unlock key (`vault lock`); needs neither the
+    /// passphrase nor a valid AWS_VAULT_FILE_UNLOCK_TTL. False when none was kept.
+    @discardableResult
+    package static func lockFileStore(settings: Settings) throws -> Bool {
+        let directory = settings.fileStoreDirectory
+        return try FileKeyring(directory: directory, passphrase: nil, unlockTTL: 0, prompt: terminalPrompt(directory: directory)).lock()
+    }
+
     /// Asks on /dev/tty, twice when the store is being created.
     static func terminalPrompt(directory: String) -> FileKeyring.PassphrasePrompt {
         { creating in

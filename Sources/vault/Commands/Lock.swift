@@ -7,7 +7,7 @@ extension Vault {
             abstract: "Forget the file store's unlock key now (the next command asks for the passphrase).")
 
         func run() throws {
-            try KeyringOpener.fileKeyring(settings: Settings.process()).lock()
+            try KeyringOpener.lockFileStore(settings: Settings.process())
         }
     }
 }
