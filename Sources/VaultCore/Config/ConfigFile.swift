@@ -223,9 +223,9 @@ struct INIReader {
     /// first delimiter, lower-cased, and the stripped value.
     static func option(_ line: String) -> (String, String)? {
         guard let delimiter = line.unicodeScalars.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return nil }
-        let scalars = line.unicodeScalars
-        let name = PythonText.rstrip(String(scalars[scalars.startIndex..<delimiter]))
-        let value = PythonText.strip(Substring(line).unicodeScalars[scalars.index(after: delimiter)...])
+        let scalars = Substring(line).unicodeScalars
+        let name = PythonText.strip(scalars[scalars.startIndex..<delimiter])  // the line is already left-stripped
+        let value = PythonText.strip(scalars[scalars.index(after: delimiter)...])
         let lowered = name.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } ? name : name.lowercased()
         return (lowered, value)
     }
