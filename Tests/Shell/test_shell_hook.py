@@ -228,3 +228,31 @@ def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
         tracer.terminate()
         tracer.wait(timeout=10)
     assert "vault" in "".join(l for l in trace2.read_text().splitlines()[seen:] if "execve(" in l)
+
+
+def test_set_e_shell_survives_enter_leave_and_untrusted(kind, shell_world, start_shell):
+    if kind == "fish":
+        pytest.skip("fish has no set -e")
+    p = shell_world.project("e", "profile = dev\n")
+    q = shell_world.project("e2", "profile = prod\n", allow=False)
+    sh = start_shell(kind, preamble="set -e")
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") == "dev"
+    sh.run(f"cd {q}")  # not allowed: a message, and the shell goes on
+    assert sh.get("AWS_VAULT") is None
+    sh.run("cd /")
+    assert sh.get("PWD") == "/"
+
+
+def test_hostile_profile_and_region_in_vaultrc_are_data(kind, shell_world, start_shell):
+    region = "eu$(touch PWNED)`touch PWNED` 'x\"\\"
+    p = shell_world.project("hostile", f"profile = dev\nregion = {region}\n")
+    q = shell_world.project("hostile2", "profile = a'b$(touch PWNED);`touch PWNED`\n")
+    sh = start_shell(kind)
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") == "dev"
+    assert sh.get("AWS_REGION") == region
+    sh.run(f"cd {q}")
+    assert sh.get("AWS_VAULT") is None
+    for d in (p, q, shell_world.root):
+        assert not (d / "PWNED").exists()
