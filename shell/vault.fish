@@ -26,13 +26,13 @@ function __vault_hook --on-event fish_prompt
   test "$PWD" = "$__vault_pwd"; or __vault_find
   set -l __vault_c ''
   set -l __vault_g ''
-  test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
-  test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
   set -l __vault_why ''
+  test -f "$__vault_found"; and read -z __vault_c <$__vault_found
+  test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
   if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
     __vault_find
     set __vault_c ''
-    test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
+    test -f "$__vault_found"; and read -z __vault_c <$__vault_found
     set __vault_why change
   else if test -n "$__vault_refresh_up"
     read -l -d . __vault_u __vault_rest </proc/uptime
