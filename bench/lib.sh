@@ -4,7 +4,7 @@
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
-VAULT=${VAULT:-$(cd "$ROOT" && swift build -c release --static-swift-stdlib --show-bin-path)/vault}
+VAULT=${VAULT:-$(cd "$ROOT" && swift build -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs --show-bin-path)/vault}
 WORK=${BENCH_WORK:-$(mktemp -d)}
 BENCH_REPORT=${BENCH_REPORT:-$WORK/report.md}
 

@@ -173,13 +173,13 @@ _vault() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|export|clear|help)
+    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|export|clear|rotate|login|doctor|help)
         # Offer subcommand argument completions
         "_vault_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec export clear help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec export clear rotate login doctor help' -- "${cur}"))
         ;;
     esac
 }
@@ -194,6 +194,7 @@ _vault_list() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -259,9 +260,18 @@ _vault_add() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion add -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -277,9 +287,18 @@ _vault_remove() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion remove -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -315,6 +334,7 @@ _vault_env() {
         return
         ;;
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -429,6 +449,7 @@ _vault_exec() {
         return
         ;;
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -468,6 +489,7 @@ _vault_export() {
         return
         ;;
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -494,6 +516,7 @@ _vault_clear() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -505,6 +528,102 @@ _vault_clear() {
     case "${positional_number}" in
     1)
         __vault_add_completions -W "$(__vault_custom_complete ---completion clear -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_vault_rotate() {
+    repeating_flags=()
+    non_repeating_flags=(--no-session -n --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-t --mfa-token --backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-t'|'--mfa-token')
+        return
+        ;;
+    '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion rotate -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_vault_login() {
+    repeating_flags=()
+    non_repeating_flags=(--no-session -n --stdout -s --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--duration -d -t --mfa-token --region --path --backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--duration'|'-d')
+        return
+        ;;
+    '-t'|'--mfa-token')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion login -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_vault_doctor() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion doctor -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
         return
         ;;
     esac

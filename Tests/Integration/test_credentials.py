@@ -19,28 +19,7 @@ import pexpect
 import pytest
 
 from conftest import run_vault
-
-UNCHECKED = 10**9  # free requests: signature checking off for the rest of the test
-
-WALKTHROUGH = """\
-[profile classmethod]
-region = us-east-1
-
-[profile common]
-source_profile = classmethod
-region=us-east-1
-output=json
-mfa_serial={mfa}
-role_session_name=cm-user
-
-[profile myrole1]
-include_profile=common
-role_arn={role1}
-
-[profile myrole2]
-include_profile=common
-role_arn={role2}
-"""
+from fixtures.world import UNCHECKED, vault
 
 SAMPLE = """\
 import boto3
@@ -52,32 +31,6 @@ except Exception as e:
 else:
     print('success')
 """
-
-
-@pytest.fixture
-def world(moto, base_env, tmp_path, vault_bin):
-    """An IAM user with an MFA device and two roles it may assume; vault set up
-    with the file store and the walkthrough config."""
-    user = moto.create_user_with_key("cm-user")
-    mfa = moto.create_mfa_device("cm-user")
-    role1 = moto.create_role("r1", trust=user.arn)
-    role2 = moto.create_role("r2", trust=user.arn)
-    home = pathlib.Path(base_env["HOME"])
-    (home / ".aws" / "config").write_text(WALKTHROUGH.format(mfa=mfa, role1=role1, role2=role2))
-    env = dict(base_env, AWS_VAULT_BACKEND="file", AWS_VAULT_FILE_PASSPHRASE="walkthrough-pass",
-               AWS_ENDPOINT_URL=moto.url, AWS_DEFAULT_REGION="us-east-1", AWS_VAULT_FILE_UNLOCK_TTL="0",
-               XDG_RUNTIME_DIR=str(tmp_path / "run"))
-    (tmp_path / "run").mkdir(mode=0o700)
-    added = run_vault(vault_bin, ["add", "classmethod", "--env"],
-                      dict(env, AWS_ACCESS_KEY_ID=user.access_key_id, AWS_SECRET_ACCESS_KEY=user.secret_access_key))
-    assert added.returncode == 0, added.stderr
-    assert user.secret_access_key not in added.stdout + added.stderr
-    return {"moto": moto, "user": user, "mfa": mfa, "role1": role1, "env": env, "home": home, "tmp": tmp_path,
-            "bin": vault_bin}
-
-
-def vault(world, *args, env=None, input=None):
-    return run_vault(world["bin"], list(args), env or world["env"], input=input)
 
 
 def identity(output: str) -> str:

@@ -1,0 +1,266 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One finding of `vault doctor`: what was checked, whether it is fine, and
+/// for a problem what to do about it.
+package struct DoctorCheck: Sendable, Equatable {
+    package var name: String
+    package var ok: Bool
+    package var detail: String
+    package var fix: String?
+
+    package static func pass(_ name: String, _ detail: String) -> DoctorCheck {
+        DoctorCheck(name: name, ok: true, detail: detail, fix: nil)
+    }
+
+    package static func fail(_ name: String, _ detail: String, fix: String) -> DoctorCheck {
+        DoctorCheck(name: name, ok: false, detail: detail, fix: fix)
+    }
+
+    /// A failure from a vault error: its message says what happened, then
+    /// after the first "; " what to do.
+    package static func fail(_ name: String, _ error: Error) -> DoctorCheck {
+        let message = (error as? VaultError)?.message ?? "\(error)"
+        guard let split = message.ranges(of: "; ").first else { return fail(name, message, fix: "see the message") }
+        return fail(name, String(message[..<split.lowerBound]), fix: String(message[split.upperBound...]))
+    }
+
+    /// `✓ name: detail` or `✗ name: detail — fix: …`, one line.
+    package var line: String {
+        ok ? "✓ \(name): \(detail)" : "✗ \(name): \(detail) — fix: \(fix ?? "")"
+    }
+}
+
+/// `vault doctor`: checks the set-up, one finding per check, without
+/// changing anything.
+package struct Doctor {
+    package let settings: Settings
+    package let choice: KeyringChoice
+    /// The shell vault runs in (for the hook check).
+    package var parentPID: Int32
+    package var now: () -> Date = { Date() }
+    package var transport: any HTTPTransport = CurlTransport.shared
+    package var openKeyring: (KeyringChoice, Settings) throws -> any Keyring = KeyringOpener.open
+    package var libcurlError: () -> String? = Doctor.probeLibcurl
+    package var libsecretError: () -> String? = LibSecret.loadError
+
+    /// Beyond this, AWS refuses signatures and MFA codes start to fail.
+    package static let allowedSkew = 60
+
+    package init(settings: Settings, choice: KeyringChoice, parentPID: Int32) {
+        self.settings = settings
+        self.choice = choice
+        self.parentPID = parentPID
+    }
+
+    package func run(profile: String?) -> [DoctorCheck] {
+        var checks: [DoctorCheck] = []
+        checks.append(configCheck())
+        let (storeCheck, keyring) = store()
+        checks.append(storeCheck)
+        checks.append(hook())
+        checks.append(completions())
+        checks.append(library("libcurl", libcurlError(), package: "libcurl4", need: "to reach AWS"))
+        checks.append(library("libsecret", libsecretError(), package: "libsecret-1-0", need: "for the Secret Service store"))
+        if let keyring { checks.append(expiredSessions(keyring)) }
+        if let profile {
+            if let keyring {
+                checks += self.profile(profile, keyring: keyring)
+            } else {
+                // No store: the chain can still be checked from the config.
+                checks.append(chainFromConfig(profile))
+            }
+        }
+        return checks
+    }
+
+    func configCheck() -> DoctorCheck {
+        let path = settings.configFilePath
+        do {
+            let file = try settings.loadConfig()
+            guard access(path, F_OK) == 0 else { return .pass("config", "\(path) does not exist (no profiles there)") }
+            let count = file.profiles.count
+            return .pass("config", "\(path) parses (\(count) profile\(count == 1 ? "" : "s"))")
+        } catch {
+            return .fail("config", error)
+        }
+    }
+
+    func store() -> (DoctorCheck, (any Keyring)?) {
+        let keyring: any Keyring
+        do {
+            keyring = try openKeyring(choice, settings)
+        } catch {
+            return (.fail("store", error), nil)
+        }
+        let what: String
+        if let file = keyring as? FileKeyring {
+            what = "file store at \(file.directory)"
+        } else if let secret = keyring as? SecretServiceKeyring {
+            what = "Secret Service" + (secret.collectionName.map { " (collection \($0))" } ?? "")
+        } else {
+            what = "store"
+        }
+        do {
+            let names = try keyring.keys()
+            let holders = names.filter(KeyName.isCredentials)
+            // Reading an item proves the store unlocks, not only that it lists.
+            if let first = holders.first { _ = try keyring.get(first) }
+            return (.pass("store", "\(what) answers and unlocks (\(holders.count) profile\(holders.count == 1 ? "" : "s") with keys)"), keyring)
+        } catch {
+            var check = DoctorCheck.fail("store", error)
+            check.detail = "\(what): \(check.detail)"
+            return (check, nil)
+        }
+    }
+
+    /// The shell to talk about: the one whose hook is installed, else `$SHELL`'s.
+    var shellName: String {
+        if let marker = settings.hookMarker, let name = marker.split(separator: ":").first { return String(name) }
+        let login = settings.loginShell ?? "bash"
+        return String(login.split(separator: "/").last ?? "bash")
+    }
+
+    /// As `vault status` tells it: `VAULT_HOOK=SHELL:PID` names this shell.
+    func hook() -> DoctorCheck {
+        if let marker = settings.hookMarker {
+            let parts = marker.split(separator: ":")
+            if parts.count == 2, Int32(parts[1]) == parentPID { return .pass("hook", "installed in this \(parts[0])") }
+        }
+        let fix: String
+        switch shellName {
+        case "zsh": fix = #"add eval "$(vault hook zsh)" to ~/.zshrc and open a new shell"#
+        case "fish": fix = "add vault hook fish | source to ~/.config/fish/config.fish and open a new shell"
+        default: fix = #"add eval "$(vault hook bash)" to ~/.bashrc and open a new shell"#
+        }
+        return .fail("hook", "not installed in this shell (\(shellName))", fix: fix)
+    }
+
+    /// Where the shell's completion loader looks for vault's completions.
+    func completionPaths(for shell: String) -> [String] {
+        let dataDirectories = [settings.dataHome] + settings.dataDirectories
+        switch shell {
+        case "zsh":
+            let fpath = (settings["FPATH"] ?? "").split(separator: ":").map { "\($0)/_vault" }
+            return fpath + dataDirectories.flatMap { ["\($0)/zsh/site-functions/_vault", "\($0)/zsh/vendor-completions/_vault"] }
+        case "fish":
+            return ["\(settings.configHome)/fish/completions/vault.fish"]
+                + dataDirectories.map { "\($0)/fish/vendor_completions.d/vault.fish" }
+        default:
+            return ["\(settings.bashCompletionUserDirectory)/completions/vault"]
+                + dataDirectories.map { "\($0)/bash-completion/completions/vault" } + ["/etc/bash_completion.d/vault"]
+        }
+    }
+
+    func completions() -> DoctorCheck {
+        let shell = shellName
+        let paths = completionPaths(for: shell)
+        if let found = paths.first(where: { access($0, R_OK) == 0 }) {
+            return .pass("completions", "\(shell) completions at \(found)")
+        }
+        let (folder, file, note): (String, String, String)
+        switch shell {
+        case "zsh": (folder, file, note) = ("\(settings.dataHome)/zsh/site-functions", "_vault", " (and add that folder to fpath)")
+        case "fish": (folder, file, note) = ("\(settings.configHome)/fish/completions", "vault.fish", "")
+        default: (folder, file, note) = ("\(settings.bashCompletionUserDirectory)/completions", "vault", "")
+        }
+        let script = shell == "zsh" || shell == "fish" ? shell : "bash"
+        return .fail(
+            "completions", "no \(shell) completions for vault found",
+            fix: "mkdir -p \(folder) && vault --generate-completion-script \(script) > \(folder)/\(file)\(note)")
+    }
+
+    func library(_ name: String, _ error: String?, package: String, need: String) -> DoctorCheck {
+        guard let error else { return .pass(name, "loads") }
+        return .fail(name, "cannot be loaded (\(error)); vault needs it \(need)", fix: "install it (Debian/Ubuntu: apt install \(package))")
+    }
+
+    /// Loads libcurl the way the first request does: a request with a
+    /// scheme curl refuses at once, so nothing goes on the network.
+    package static func probeLibcurl() -> String? {
+        do {
+            _ = try CurlTransport.shared.send(HTTPRequest(method: "GET", url: "vault-doctor-probe://", connectTimeout: 1, timeout: 1))
+        } catch let error as TransportError where error.kind == .unavailable {
+            return error.detail
+        } catch {}
+        return nil
+    }
+
+    func expiredSessions(_ keyring: any Keyring) -> DoctorCheck {
+        guard let sessions = try? keyring.keys().compactMap(SessionKey.init) else {
+            return .fail("sessions", "cannot list the cached sessions", fix: "see the store check")
+        }
+        let now = now()
+        let expired = sessions.filter { $0.expiration <= now }
+        guard expired.isEmpty else {
+            let profiles = Set(expired.map(\.profile)).sorted().joined(separator: ", ")
+            return .fail(
+                "sessions", "\(expired.count) expired session\(expired.count == 1 ? "" : "s") in the cache (\(profiles))",
+                fix: "vault clear")
+        }
+        return .pass("sessions", "\(sessions.count) cached, none expired")
+    }
+
+    func profile(_ name: String, keyring: any Keyring) -> [DoctorCheck] {
+        let service = CredentialService(settings: settings, keyring: keyring, transport: transport)
+        let target: Profile
+        do {
+            target = try service.profile(name)
+        } catch {
+            return [.fail("profile \(name)", error)]
+        }
+        var checks: [DoctorCheck] = [.pass("profile \(name)", target.chainDescription)]
+        let holder = target.keyHolder
+        guard holder.credentialProcess == nil else { return checks }
+        let keys: Credentials
+        do {
+            guard let stored = try service.store.get(holder.name) else { throw CredentialError.noStoredKeys(profile: holder.name) }
+            keys = stored
+        } catch {
+            return checks + [.fail("keys", error)]
+        }
+        do {
+            let sts = try STSClient(config: ProviderResolver.endpointConfig(holder, target: target), settings: settings, transport: transport)
+            let identity = try sts.getCallerIdentity(with: keys)
+            checks.append(.pass("keys", "\(keys.redactedKeyID) of '\(holder.name)' works (\(identity.arn))"))
+            guard let server = identity.serverDate else {
+                checks.append(.fail("clock", "AWS sent no Date to compare with", fix: "check the STS endpoint (\(sts.endpoint.url))"))
+                return checks
+            }
+            checks.append(clock(skew: Int(now().timeIntervalSince(server).rounded())))
+        } catch let error as AWSError {
+            if case .clockSkew(_, let skew) = error {
+                checks.append(clock(skew: skew ?? Self.allowedSkew + 1))
+            } else {
+                checks.append(.fail("keys", error))
+            }
+        } catch {
+            checks.append(.fail("keys", error))
+        }
+        return checks
+    }
+
+    func chainFromConfig(_ name: String) -> DoctorCheck {
+        do {
+            let target = try ProfileResolver(file: try settings.loadConfig(), settings: settings).resolve(name)
+            return .pass("profile \(name)", target.chainDescription)
+        } catch {
+            return .fail("profile \(name)", error)
+        }
+    }
+
+    func clock(skew: Int) -> DoctorCheck {
+        if abs(skew) <= Self.allowedSkew {
+            return .pass("clock", "within \(abs(skew)) s of AWS's")
+        }
+        return .fail(
+            "clock", "\(AWSError.duration(abs(skew))) \(skew > 0 ? "ahead of" : "behind") AWS's",
+            fix: "set the system clock right (e.g. timedatectl set-ntp true)")
+    }
+}
