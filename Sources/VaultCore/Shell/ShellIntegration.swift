@@ -68,6 +68,8 @@ package struct ShellIntegration {
             return try refreshEnv(state)
         }
         var target: RCFile?
+        // Tells the hook which allow-list entry to watch while this file is in use.
+        var watch = ""
         if !state.rcPath.isEmpty {
             let path = TrustStore.canonical(state.rcPath)
             let trust = TrustStore(settings: settings)
@@ -75,7 +77,9 @@ package struct ShellIntegration {
             switch trust.status(of: path) {
             case .allowed:
                 switch parsed {
-                case .success(let rc): target = rc
+                case .success(let rc):
+                    target = rc
+                    watch = trust.allowEntry(for: path).map { shell.setLocal("__vault_allowfile", $0) } ?? ""
                 case .failure(let error): messages.append(error.message)
                 }
             case .notAllowed:
@@ -91,9 +95,9 @@ package struct ShellIntegration {
         }
         if let target {
             let same = state.origin == target.path && state.profile == target.profile && state.region == (target.region ?? state.region)
-            if same && !state.refreshOnly && !refreshDue() { return "" }
+            if same && !state.refreshOnly && !refreshDue() { return watch }
             do {
-                return try activate(CredentialRequest(profileName: target.profile, region: target.region), origin: target.path)
+                return try activate(CredentialRequest(profileName: target.profile, region: target.region), origin: target.path) + watch
             } catch where active && state.origin != "env" && state.origin != target.path {
                 // Moved out of another .vaultrc's tree: its credentials go even
                 // though this one's could not be had.

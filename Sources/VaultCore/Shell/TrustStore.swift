@@ -64,6 +64,15 @@ package struct TrustStore: Sendable {
         return FileStatus.exists(allowDirectory + "/" + Self.allowKey(path: path, content: content)) ? .allowed : .notAllowed
     }
 
+    /// The allow-list entry for the file's current content (it exists when
+    /// the file is allowed). The hook watches it with `-f` and `-nt`: a
+    /// denial removes it, an edit makes the `.vaultrc` newer than it.
+    package func allowEntry(for rcPath: String) -> String? {
+        let path = Self.canonical(rcPath)
+        guard let content = FileText.readBytes(path) else { return nil }
+        return allowDirectory + "/" + Self.allowKey(path: path, content: content)
+    }
+
     /// Records the file's current content as allowed and lifts a denial.
     package func allow(_ rcPath: String) throws(ShellError) {
         let path = Self.canonical(rcPath)
