@@ -145,4 +145,4 @@ def test_a_new_key_never_accepted_puts_the_old_one_back(world, forwarder):
     exported = vault(world, "export", "classmethod", "--no-session", "--format", "json")
     assert json.loads(exported.stdout)["AccessKeyId"] == user.access_key_id
     # Bounded: about 30 s of tries with growing pauses, not one per moment.
-    assert 5 <= forwarder.count("GetCallerIdentity") - 1 <= 15
+    assert 4 <= forwarder.count("GetCallerIdentity") - 1 <= 15
