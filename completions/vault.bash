@@ -194,6 +194,7 @@ _vault_list() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -259,9 +260,18 @@ _vault_add() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion add -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -277,9 +287,18 @@ _vault_remove() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(__vault_custom_complete ---completion remove -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -295,9 +314,9 @@ _vault_lock() {
 
 _vault_env() {
     repeating_flags=()
-    non_repeating_flags=(-n --no-session --unset --version -h --help)
+    non_repeating_flags=(--unset --no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(--shell -d --duration -t --mfa-token --region)
+    non_repeating_options=(--shell --duration -d -t --mfa-token --region --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -305,13 +324,20 @@ _vault_env() {
     '--shell')
         return
         ;;
-    '-d'|'--duration')
+    '--duration'|'-d')
         return
         ;;
     '-t'|'--mfa-token')
         return
         ;;
     '--region')
+        return
+        ;;
+    '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
+        return
+        ;;
+    '--secret-service-collection')
         return
         ;;
     esac
@@ -423,6 +449,7 @@ _vault_exec() {
         return
         ;;
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -462,6 +489,7 @@ _vault_export() {
         return
         ;;
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -488,6 +516,7 @@ _vault_clear() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -517,6 +546,7 @@ _vault_rotate() {
         return
         ;;
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -555,6 +585,7 @@ _vault_login() {
         return
         ;;
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -581,6 +612,7 @@ _vault_doctor() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')

@@ -1,37 +1,49 @@
 # vault shell hook for fish. In ~/.config/fish/config.fish:  vault hook fish | source
 # fish has no builtin clock, so times are seconds since boot from /proc/uptime.
 function __vault_uptime
-  read -l __vault_u </proc/uptime
-  string split -f1 . -- $__vault_u
+  read -l -d . __vault_u __vault_rest </proc/uptime
+  echo $__vault_u
 end
 
+# Sets __vault_found to the nearest .vaultrc at or above $PWD, or "".
+function __vault_find
+  set -g -u __vault_pwd $PWD
+  set -g -u __vault_found ''
+  set -l d $PWD
+  while true
+    if test "$d" = /; set d ''; end
+    if test -f "$d/.vaultrc"; set __vault_found "$d/.vaultrc"; return 0; end
+    if test -z "$d"; return 0; end
+    set d (string replace -r '/[^/]*$' '' -- $d)
+  end
+end
+
+# The nearest .vaultrc is looked up again only when $PWD or what is read here
+# changed. fish prints a warning for a redirection from a missing file even
+# with 2>/dev/null, hence the `test -f` first.
 function __vault_hook --on-event fish_prompt
   set -l __vault_s $status
-  set -l __vault_d $PWD
-  set -l __vault_f ''
-  while true
-    if test "$__vault_d" = /; set __vault_d ''; end
-    if test -f "$__vault_d/.vaultrc"; set __vault_f "$__vault_d/.vaultrc"; break; end
-    if test -z "$__vault_d"; break; end
-    set __vault_d (string replace -r '/[^/]*$' '' -- $__vault_d)
-  end
+  test "$PWD" = "$__vault_pwd"; or __vault_find
   set -l __vault_c ''
-  if test -n "$__vault_f"; read -z __vault_c 2>/dev/null <$__vault_f; end
   set -l __vault_g ''
-  set -l __vault_gf (set -q XDG_DATA_HOME[1]; and test -n "$XDG_DATA_HOME"; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/vault/generation
-  if test -f $__vault_gf; read __vault_g 2>/dev/null <$__vault_gf; end
+  test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
+  test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
   set -l __vault_why ''
-  if test "$__vault_f" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
+  if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
+    __vault_find
+    set __vault_c ''
+    test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
     set __vault_why change
-  else if test -n "$__vault_refresh_up"; and test (__vault_uptime) -ge "$__vault_refresh_up"
-    set __vault_why refresh
+  else if test -n "$__vault_refresh_up"
+    read -l -d . __vault_u __vault_rest </proc/uptime
+    test "$__vault_u" -ge "$__vault_refresh_up"; and set __vault_why refresh
   end
   if test -n "$__vault_why"
-    set -g -u __vault_rc $__vault_f
+    set -g -u __vault_rc $__vault_found
     set -g -u __vault_rc_content $__vault_c
     set -g -u __vault_gen $__vault_g
     if test $__vault_why = refresh; set -g -u __vault_refresh_up (math (__vault_uptime) + 60); end
-    command vault hook-apply fish why=$__vault_why rc="$__vault_f" \
+    command vault hook-apply fish why=$__vault_why rc="$__vault_found" \
       origin="$__vault_origin" profile="$__vault_profile" region="$__vault_region" \
       duration="$__vault_duration" no-session="$__vault_no_session" | source
   end
@@ -67,9 +79,11 @@ function vault_prompt_info
   printf '%s' (string trim -r -c ' ' -- "$out")
 end
 
+set -g -u __vault_genfile $HOME/.local/share/vault/generation
+set -q XDG_DATA_HOME[1]; and test -n "$XDG_DATA_HOME"; and set __vault_genfile $XDG_DATA_HOME/vault/generation
+set -q __vault_found; or set -g -u __vault_found ''
 if not set -q __vault_gen
   set -g -u __vault_gen ''
-  set -l __vault_gf (set -q XDG_DATA_HOME[1]; and test -n "$XDG_DATA_HOME"; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/vault/generation
-  if test -f $__vault_gf; read -g __vault_gen <$__vault_gf; end
+  test -f $__vault_genfile; and read -g -u __vault_gen <$__vault_genfile
 end
 set -gx VAULT_HOOK fish:$fish_pid

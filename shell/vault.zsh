@@ -2,49 +2,64 @@
 # Nothing here is exported but VAULT_HOOK, also under set -a.
 __vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
 zmodload -F zsh/datetime p:EPOCHSECONDS
+# mapfile reads a file into a parameter without a read(2) per byte, as `read` does.
+zmodload -F zsh/mapfile p:mapfile
+# The prompt path avoids `emulate` and extra function calls (each costs more
+# than the checks); it only uses syntax that zsh's options do not change.
 __vault_hook() {
-  local __vault_s=$?
-  emulate -L zsh
-  local __vault_d=$PWD __vault_f= __vault_c= __vault_g= __vault_why=
-  while :; do
-    if [[ $__vault_d == / ]]; then __vault_d=; fi
-    if [[ -f $__vault_d/.vaultrc ]]; then __vault_f=$__vault_d/.vaultrc; break; fi
-    if [[ -z $__vault_d ]]; then break; fi
-    __vault_d=${__vault_d%/*}
-  done
-  if [[ -n $__vault_f ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_f" || :; fi
-  IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
-  if [[ $__vault_f != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+  local __vault_s=$? __vault_c= __vault_g= __vault_why=
+  if [[ $PWD != "${__vault_pwd-}" ]]; then __vault_find; fi
+  if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
+  __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
+  if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+    __vault_find
+    __vault_c=
+    if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
     __vault_why=change
-  elif [[ -n ${__vault_refresh_at-} ]] && (( EPOCHSECONDS >= __vault_refresh_at )); then
+  elif [[ -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
   fi
-  if [[ -n $__vault_why ]]; then
-    typeset -g __vault_rc=$__vault_f __vault_rc_content=$__vault_c __vault_gen=$__vault_g
-    if [[ $__vault_why == refresh ]]; then typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
-    eval "$(command vault hook-apply zsh why="$__vault_why" rc="$__vault_f" \
-      origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
-      duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
-  fi
-  __vault_prompt_update
+  if [[ -n $__vault_why ]]; then __vault_apply; fi
+  if [[ -n ${__vault_active-} || -n $vault_prompt ]]; then __vault_prompt_update; fi
   return $__vault_s
+}
+
+__vault_apply() {
+  emulate -L zsh
+  typeset -g __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+  if [[ $__vault_why == refresh ]]; then typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
+  eval "$(command vault hook-apply zsh why="$__vault_why" rc="$__vault_found" \
+    origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
+    duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
+}
+
+# Sets __vault_found to the nearest .vaultrc at or above $PWD, or "".
+__vault_find() {
+  emulate -L zsh
+  local __vault_d=$PWD
+  typeset -g __vault_pwd=$PWD __vault_found=
+  while :; do
+    if [[ $__vault_d == / ]]; then __vault_d=; fi
+    if [[ -f $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
+    if [[ -z $__vault_d ]]; then return 0; fi
+    __vault_d=${__vault_d%/*}
+  done
 }
 
 # Sets vault_prompt to "PROFILE 42m", "PROFILE 4m!" (under AWS_MIN_TTL),
 # "PROFILE expired", or "" (VAULT_PROMPT_FORMAT: %p profile, %r region, %t time left).
 __vault_prompt_update() {
-  emulate -L zsh
-  typeset -g vault_prompt=
+  vault_prompt=
   if [[ -z ${__vault_active-} ]]; then return 0; fi
   local __vault_t= __vault_l
   if [[ -n ${__vault_expires-} ]]; then
-    __vault_l=$((__vault_expires - EPOCHSECONDS))
+    __vault_l=$((${__vault_expires:-0} - EPOCHSECONDS))
     if ((__vault_l <= 0)); then __vault_t=expired
     else
       if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
       elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
       else __vault_t=${__vault_l}s; fi
-      if ((EPOCHSECONDS >= __vault_refresh_at)); then __vault_t+='!'; fi
+      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'; fi
     fi
   fi
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
@@ -63,10 +78,9 @@ vault_prompt_info() {
 autoload -Uz add-zsh-hook
 add-zsh-hook precmd __vault_hook
 add-zsh-hook chpwd __vault_hook
-typeset -g vault_prompt=
+typeset -g vault_prompt= __vault_found=
 if (( ! ${+__vault_gen} )); then
-  typeset -g __vault_gen=
-  IFS= read -r __vault_gen 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
+  typeset -g __vault_gen=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
 fi
 export VAULT_HOOK="zsh:$$"
 if [[ -n $__vault_a ]]; then set -a; fi; unset __vault_a

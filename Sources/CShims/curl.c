@@ -36,6 +36,7 @@ static struct {
     CURLcode (*global_init)(long);
     CURL *(*easy_init)(void);
     void (*easy_cleanup)(CURL *);
+    void (*easy_reset)(CURL *);
     CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
     CURLcode (*easy_perform)(CURL *);
     CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
@@ -62,6 +63,7 @@ static void load(void) {
     SYM(global_init, "curl_global_init")
     SYM(easy_init, "curl_easy_init")
     SYM(easy_cleanup, "curl_easy_cleanup")
+    SYM(easy_reset, "curl_easy_reset")
     SYM(easy_setopt, "curl_easy_setopt")
     SYM(easy_perform, "curl_easy_perform")
     SYM(easy_getinfo, "curl_easy_getinfo")
@@ -109,6 +111,12 @@ static int buffer_append(buffer *b, const void *data, size_t n) {
     return 1;
 }
 
+/// Answers can hold secrets (CreateAccessKey): wipe them before reuse or free.
+static void wipe(buffer *b) {
+    if (b->data) explicit_bzero(b->data, b->capacity);
+    b->size = 0;
+}
+
 static size_t on_body(char *data, size_t size, size_t count, void *user) {
     size_t n = size * count;
     return buffer_append(&((vault_curl *)user)->body, data, n) ? n : 0;
@@ -122,6 +130,8 @@ static size_t on_header(char *data, size_t size, size_t count, void *user) {
     if (n >= 5 && memcmp(data, "HTTP/", 5) == 0) head->size = 0;
     return buffer_append(head, data, n) ? n : 0;
 }
+
+static void set_defaults(vault_curl *h);
 
 vault_curl *vault_curl_new(char *error, size_t error_size) {
     pthread_once(&load_once, load);
@@ -141,6 +151,21 @@ vault_curl *vault_curl_new(char *error, size_t error_size) {
         return NULL;
     }
     h->head.limit = 64 * 1024;
+    set_defaults(h);
+    return h;
+}
+
+void vault_curl_reset(vault_curl *h) {
+    // Options back to defaults; the connection cache stays, so the next
+    // request to the same host reuses the open (TLS) connection.
+    api.easy_reset(h->easy);
+    wipe(&h->body);
+    if (h->headers) api.slist_free_all(h->headers);
+    h->headers = NULL;
+    set_defaults(h);
+}
+
+static void set_defaults(vault_curl *h) {
     api.easy_setopt(h->easy, CURLOPT_ERRORBUFFER, h->error);
     api.easy_setopt(h->easy, CURLOPT_WRITEFUNCTION, on_body);
     api.easy_setopt(h->easy, CURLOPT_WRITEDATA, (void *)h);
@@ -149,13 +174,13 @@ vault_curl *vault_curl_new(char *error, size_t error_size) {
     // Only HTTP(S), never a redirect to anything else.
     api.easy_setopt(h->easy, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
     api.easy_setopt(h->easy, CURLOPT_FOLLOWLOCATION, 0L);
-    return h;
 }
 
 void vault_curl_free(vault_curl *h) {
     if (!h) return;
     if (h->easy) api.easy_cleanup(h->easy);
     if (h->headers) api.slist_free_all(h->headers);
+    wipe(&h->body);
     free(h->body.data);
     free(h->head.data);
     free(h);

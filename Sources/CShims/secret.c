@@ -1,8 +1,8 @@
-// libsecret through dlopen: the Secret Service client vault uses for
-// GNOME Keyring, KeePassXC and KWallet. Loaded on first use so that commands
-// that never touch the Secret Service do not pay for GLib, and vault runs on
-// machines without libsecret. Declares the few GLib/libsecret types it needs
-// itself, so the build needs no GLib headers.
+// The Secret Service through GLib, loaded with dlopen on first use. GIO's
+// D-Bus client does the reads and writes in as few calls as the protocol
+// allows (vault's hot path: a lookup is four calls); libsecret, loaded
+// only when a prompt may be needed, unlocks and creates collections.
+// The few GLib types used are declared here, so the build needs no GLib headers.
 #include "shims_secret.h"
 #include <dlfcn.h>
 #include <pthread.h>
@@ -10,272 +10,352 @@
 #include <string.h>
 
 typedef struct { unsigned int domain; int code; char *message; } GError;
-typedef struct GList { void *data; struct GList *next; struct GList *prev; } GList;
+typedef struct GVariant GVariant;
+typedef struct GVariantBuilder GVariantBuilder;
 typedef unsigned int (*GHashFunc)(const void *);
 typedef int (*GEqualFunc)(const void *, const void *);
 typedef void (*GDestroyNotify)(void *);
 
-enum { SERVICE_OPEN_SESSION = 1 << 1, SERVICE_LOAD_COLLECTIONS = 1 << 2 };
-enum { COLLECTION_LOAD_ITEMS = 1 << 1 };
-enum { SEARCH_ALL = 1 << 1 };
-enum { ITEM_CREATE_REPLACE = 1 << 1 };
+#define SERVICE "org.freedesktop.secrets"
+#define SERVICE_PATH "/org/freedesktop/secrets"
+#define SERVICE_IFACE "org.freedesktop.Secret.Service"
+#define COLLECTION_IFACE "org.freedesktop.Secret.Collection"
+#define ITEM_IFACE "org.freedesktop.Secret.Item"
+#define PROPERTIES_IFACE "org.freedesktop.DBus.Properties"
+#define G_BUS_TYPE_SESSION 2
+#define CALL_TIMEOUT_MS 25000
+
+static struct {
+    void *(*bus_get_sync)(int, void *, GError **);
+    GVariant *(*call_sync)(void *, const char *, const char *, const char *, const char *, GVariant *,
+                           const void *, int, int, void *, GError **);
+    GVariant *(*variant_new)(const char *, ...);
+    void (*variant_get)(GVariant *, const char *, ...);
+    GVariant *(*variant_new_fixed_array)(const void *, const void *, size_t, size_t);
+    const void *(*variant_get_fixed_array)(GVariant *, size_t *, size_t);
+    void (*variant_unref)(GVariant *);
+    GVariantBuilder *(*builder_new)(const void *);
+    void (*builder_add)(GVariantBuilder *, const char *, ...);
+    void (*builder_unref)(GVariantBuilder *);
+    int (*strip_remote_error)(GError *);
+    void (*error_free)(GError *);
+    void (*g_free)(void *);
+    void (*strfreev)(char **);
+    void (*object_unref)(void *);
+} G;
 
 static struct {
     void *(*service_get_sync)(int, void *, GError **);
-    GList *(*service_get_collections)(void *);
-    int (*service_unlock_sync)(void *, GList *, void *, GList **, GError **);
-    void *(*collection_for_alias_sync)(void *, const char *, int, void *, GError **);
-    void *(*collection_create_sync)(void *, const char *, const char *, int, void *, GError **);
-    GList *(*collection_search_sync)(void *, const void *, void *, int, void *, GError **);
-    int (*collection_load_items_sync)(void *, void *, GError **);
-    GList *(*collection_get_items)(void *);
-    char *(*collection_get_label)(void *);
-    int (*collection_get_locked)(void *);
-    const char *(*proxy_get_object_path)(void *);
-    void *(*item_create_sync)(void *, const void *, void *, const char *, void *, int, void *, GError **);
-    int (*item_delete_sync)(void *, void *, GError **);
-    int (*item_load_secret_sync)(void *, void *, GError **);
-    void *(*item_get_secret)(void *);
-    void *(*item_get_attributes)(void *);
-    char *(*item_get_label)(void *);
-    int (*item_get_locked)(void *);
-    void *(*value_new)(const char *, long, const char *);
-    const char *(*value_get)(void *, size_t *);
-    void (*value_unref)(void *);
+    int (*unlock_paths_sync)(void *, const char **, void *, char ***, GError **);
+    char *(*create_collection_path_sync)(void *, void *, const char *, int, void *, GError **);
     void *(*hash_table_new_full)(GHashFunc, GEqualFunc, GDestroyNotify, GDestroyNotify);
     int (*hash_table_insert)(void *, void *, void *);
-    void *(*hash_table_lookup)(void *, const void *);
     void (*hash_table_unref)(void *);
+    GVariant *(*variant_new_string)(const char *);
+    GVariant *(*variant_ref_sink)(GVariant *);
     GHashFunc str_hash;
     GEqualFunc str_equal;
-    GList *(*list_append)(GList *, void *);
-    void (*list_free)(GList *);
-    void (*error_free)(GError *);
-    void (*g_free)(void *);
-    void (*object_unref)(void *);
 } S;
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static const char *load_error = NULL;
+static pthread_once_t gio_once = PTHREAD_ONCE_INIT, secret_once = PTHREAD_ONCE_INIT;
+static const char *gio_error = NULL, *secret_error = NULL;
 
-#define BIND(field, handle, name)                               \
-    do {                                                        \
-        *(void **)(&S.field) = dlsym(handle, name);             \
-        if (!S.field) { load_error = "libsecret lacks " name; return; } \
+#define BIND(table, field, handle, name, failure)                       \
+    do {                                                                \
+        *(void **)(&table.field) = dlsym(handle, name);                 \
+        if (!table.field) { failure = "GLib lacks " name; return; }     \
     } while (0)
 
-static void load(void) {
-    void *secret = dlopen("libsecret-1.so.0", RTLD_NOW | RTLD_LOCAL);
-    if (!secret) { load_error = "libsecret-1.so.0 is not installed (Debian: apt install libsecret-1-0)"; return; }
-    // GLib, GObject and GIO are libsecret's own dependencies: already loaded with it.
+static void load_gio(void) {
     void *glib = dlopen("libglib-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
     void *gobject = dlopen("libgobject-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
     void *gio = dlopen("libgio-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
-    if (!glib || !gobject || !gio) { load_error = "GLib could not be loaded for libsecret"; return; }
-    BIND(service_get_sync, secret, "secret_service_get_sync");
-    BIND(service_get_collections, secret, "secret_service_get_collections");
-    BIND(service_unlock_sync, secret, "secret_service_unlock_sync");
-    BIND(collection_for_alias_sync, secret, "secret_collection_for_alias_sync");
-    BIND(collection_create_sync, secret, "secret_collection_create_sync");
-    BIND(collection_search_sync, secret, "secret_collection_search_sync");
-    BIND(collection_load_items_sync, secret, "secret_collection_load_items_sync");
-    BIND(collection_get_items, secret, "secret_collection_get_items");
-    BIND(collection_get_label, secret, "secret_collection_get_label");
-    BIND(collection_get_locked, secret, "secret_collection_get_locked");
-    BIND(item_create_sync, secret, "secret_item_create_sync");
-    BIND(item_delete_sync, secret, "secret_item_delete_sync");
-    BIND(item_load_secret_sync, secret, "secret_item_load_secret_sync");
-    BIND(item_get_secret, secret, "secret_item_get_secret");
-    BIND(item_get_attributes, secret, "secret_item_get_attributes");
-    BIND(item_get_label, secret, "secret_item_get_label");
-    BIND(item_get_locked, secret, "secret_item_get_locked");
-    BIND(value_new, secret, "secret_value_new");
-    BIND(value_get, secret, "secret_value_get");
-    BIND(value_unref, secret, "secret_value_unref");
-    BIND(proxy_get_object_path, gio, "g_dbus_proxy_get_object_path");
-    BIND(hash_table_new_full, glib, "g_hash_table_new_full");
-    BIND(hash_table_insert, glib, "g_hash_table_insert");
-    BIND(hash_table_lookup, glib, "g_hash_table_lookup");
-    BIND(hash_table_unref, glib, "g_hash_table_unref");
-    BIND(str_hash, glib, "g_str_hash");
-    BIND(str_equal, glib, "g_str_equal");
-    BIND(list_append, glib, "g_list_append");
-    BIND(list_free, glib, "g_list_free");
-    BIND(error_free, glib, "g_error_free");
-    BIND(g_free, glib, "g_free");
-    BIND(object_unref, gobject, "g_object_unref");
+    if (!glib || !gobject || !gio) { gio_error = "GLib's GIO is not installed (Debian: apt install libglib2.0-0)"; return; }
+    BIND(G, bus_get_sync, gio, "g_bus_get_sync", gio_error);
+    BIND(G, call_sync, gio, "g_dbus_connection_call_sync", gio_error);
+    BIND(G, strip_remote_error, gio, "g_dbus_error_strip_remote_error", gio_error);
+    BIND(G, variant_new, glib, "g_variant_new", gio_error);
+    BIND(G, variant_get, glib, "g_variant_get", gio_error);
+    BIND(G, variant_new_fixed_array, glib, "g_variant_new_fixed_array", gio_error);
+    BIND(G, variant_get_fixed_array, glib, "g_variant_get_fixed_array", gio_error);
+    BIND(G, variant_unref, glib, "g_variant_unref", gio_error);
+    BIND(G, builder_new, glib, "g_variant_builder_new", gio_error);
+    BIND(G, builder_add, glib, "g_variant_builder_add", gio_error);
+    BIND(G, builder_unref, glib, "g_variant_builder_unref", gio_error);
+    BIND(G, error_free, glib, "g_error_free", gio_error);
+    BIND(G, g_free, glib, "g_free", gio_error);
+    BIND(G, strfreev, glib, "g_strfreev", gio_error);
+    BIND(G, object_unref, gobject, "g_object_unref", gio_error);
 }
 
-int vault_secret_load(const char **error) {
-    pthread_once(&load_once, load);
-    if (load_error) { if (error) *error = load_error; return -1; }
-    return 0;
+static void load_secret(void) {
+    void *secret = dlopen("libsecret-1.so.0", RTLD_NOW | RTLD_LOCAL);
+    void *glib = dlopen("libglib-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (!secret || !glib) { secret_error = "libsecret-1.so.0 is not installed (Debian: apt install libsecret-1-0)"; return; }
+    BIND(S, service_get_sync, secret, "secret_service_get_sync", secret_error);
+    BIND(S, unlock_paths_sync, secret, "secret_service_unlock_dbus_paths_sync", secret_error);
+    BIND(S, create_collection_path_sync, secret, "secret_service_create_collection_dbus_path_sync", secret_error);
+    BIND(S, hash_table_new_full, glib, "g_hash_table_new_full", secret_error);
+    BIND(S, hash_table_insert, glib, "g_hash_table_insert", secret_error);
+    BIND(S, hash_table_unref, glib, "g_hash_table_unref", secret_error);
+    BIND(S, variant_new_string, glib, "g_variant_new_string", secret_error);
+    BIND(S, variant_ref_sink, glib, "g_variant_ref_sink", secret_error);
+    BIND(S, str_hash, glib, "g_str_hash", secret_error);
+    BIND(S, str_equal, glib, "g_str_equal", secret_error);
 }
 
-/// Moves a GError's message into a malloc'd string and frees the GError.
+const char *vault_ss_load_error(void) {
+    pthread_once(&gio_once, load_gio);
+    if (gio_error) return gio_error;
+    pthread_once(&secret_once, load_secret);
+    return secret_error;
+}
+
+/// Moves a GError's message (without GDBus's remote-error prefix) into a malloc'd string.
 static void take_error(GError *gerror, char **error, const char *fallback) {
+    if (gerror) G.strip_remote_error(gerror);
     if (error) *error = strdup(gerror && gerror->message ? gerror->message : fallback);
-    if (gerror) S.error_free(gerror);
+    if (gerror) G.error_free(gerror);
 }
 
-/// A GLib-allocated string copied to malloc (so Swift frees every string alike).
 static char *take_string(char *gstring) {
     if (!gstring) return NULL;
     char *copy = strdup(gstring);
-    S.g_free(gstring);
+    G.g_free(gstring);
     return copy;
 }
 
-void *vault_secret_service(char **error) {
-    const char *unavailable = NULL;
-    if (vault_secret_load(&unavailable) != 0) { if (error) *error = strdup(unavailable); return NULL; }
+/// A GLib string vector copied into malloc'd memory.
+static long take_paths(char **gpaths, char ***paths) {
+    long count = 0;
+    while (gpaths && gpaths[count]) count++;
+    *paths = calloc(count + 1, sizeof(char *));
+    for (long i = 0; i < count; i++) (*paths)[i] = strdup(gpaths[i]);
+    if (gpaths) G.strfreev(gpaths);
+    return count;
+}
+
+void vault_ss_free_paths(char **paths) {
+    if (!paths) return;
+    for (char **p = paths; *p; p++) free(*p);
+    free(paths);
+}
+
+static GVariant *call(void *bus, const char *path, const char *iface, const char *method, GVariant *params,
+                      const char *reply_type, char **error) {
     GError *gerror = NULL;
-    void *service = S.service_get_sync(SERVICE_OPEN_SESSION | SERVICE_LOAD_COLLECTIONS, NULL, &gerror);
+    GVariant *reply = G.call_sync(bus, SERVICE, path, iface, method, params, reply_type, 0, CALL_TIMEOUT_MS, NULL, &gerror);
+    if (!reply) take_error(gerror, error, method);
+    return reply;
+}
+
+/// A property's value (the caller unrefs it).
+static GVariant *property(void *bus, const char *path, const char *iface, const char *name, char **error) {
+    GVariant *reply = call(bus, path, PROPERTIES_IFACE, "Get", G.variant_new("(ss)", iface, name), "(v)", error);
+    if (!reply) return NULL;
+    GVariant *value = NULL;
+    G.variant_get(reply, "(v)", &value);
+    G.variant_unref(reply);
+    return value;
+}
+
+void *vault_ss_connect(char **error) {
+    pthread_once(&gio_once, load_gio);
+    if (gio_error) { if (error) *error = strdup(gio_error); return NULL; }
+    GError *gerror = NULL;
+    void *bus = G.bus_get_sync(G_BUS_TYPE_SESSION, NULL, &gerror);
+    if (!bus) take_error(gerror, error, "no session bus");
+    return bus;
+}
+
+void vault_ss_release(void *connection) {
+    if (connection) G.object_unref(connection);
+}
+
+char *vault_ss_open_session(void *bus, char **error) {
+    GVariant *reply = call(bus, SERVICE_PATH, SERVICE_IFACE, "OpenSession",
+                           G.variant_new("(sv)", "plain", G.variant_new("s", "")), "(vo)", error);
+    if (!reply) return NULL;
+    GVariant *output = NULL;
+    char *path = NULL;
+    G.variant_get(reply, "(vo)", &output, &path);
+    G.variant_unref(output);
+    G.variant_unref(reply);
+    return take_string(path);
+}
+
+long vault_ss_collections(void *bus, char ***paths, char **error) {
+    GVariant *value = property(bus, SERVICE_PATH, SERVICE_IFACE, "Collections", error);
+    if (!value) return -1;
+    char **gpaths = NULL;
+    G.variant_get(value, "^ao", &gpaths);
+    G.variant_unref(value);
+    return take_paths(gpaths, paths);
+}
+
+char *vault_ss_read_alias(void *bus, const char *alias, char **error) {
+    GVariant *reply = call(bus, SERVICE_PATH, SERVICE_IFACE, "ReadAlias", G.variant_new("(s)", alias), "(o)", error);
+    if (!reply) return NULL;
+    char *path = NULL;
+    G.variant_get(reply, "(o)", &path);
+    G.variant_unref(reply);
+    if (path && strcmp(path, "/") == 0) { G.g_free(path); return NULL; }
+    return take_string(path);
+}
+
+char *vault_ss_label(void *bus, const char *path, int is_item, char **error) {
+    GVariant *value = property(bus, path, is_item ? ITEM_IFACE : COLLECTION_IFACE, "Label", error);
+    if (!value) return NULL;
+    char *label = NULL;
+    G.variant_get(value, "s", &label);
+    G.variant_unref(value);
+    return take_string(label);
+}
+
+int vault_ss_locked(void *bus, const char *collection, char **error) {
+    GVariant *value = property(bus, collection, COLLECTION_IFACE, "Locked", error);
+    if (!value) return -1;
+    int locked = 0;
+    G.variant_get(value, "b", &locked);
+    G.variant_unref(value);
+    return locked ? 1 : 0;
+}
+
+long vault_ss_items(void *bus, const char *collection, char ***paths, char **error) {
+    GVariant *value = property(bus, collection, COLLECTION_IFACE, "Items", error);
+    if (!value) return -1;
+    char **gpaths = NULL;
+    G.variant_get(value, "^ao", &gpaths);
+    G.variant_unref(value);
+    return take_paths(gpaths, paths);
+}
+
+static GVariant *attributes(const char *name, const char *value) {
+    GVariantBuilder *builder = G.builder_new("a{ss}");
+    G.builder_add(builder, "{ss}", name, value);
+    GVariant *result = G.variant_new("a{ss}", builder);
+    G.builder_unref(builder);
+    return result;
+}
+
+long vault_ss_collection_search(void *bus, const char *collection, const char *name, const char *value,
+                                char ***paths, char **error) {
+    GVariant *reply = call(bus, collection, COLLECTION_IFACE, "SearchItems",
+                           G.variant_new("(@a{ss})", attributes(name, value)), "(ao)", error);
+    if (!reply) return -1;
+    char **gpaths = NULL;
+    G.variant_get(reply, "(^ao)", &gpaths);
+    G.variant_unref(reply);
+    return take_paths(gpaths, paths);
+}
+
+int vault_ss_search(void *bus, const char *name, const char *value, char ***unlocked, char ***locked, char **error) {
+    GVariant *reply = call(bus, SERVICE_PATH, SERVICE_IFACE, "SearchItems",
+                           G.variant_new("(@a{ss})", attributes(name, value)), "(aoao)", error);
+    if (!reply) return -1;
+    char **open = NULL, **closed = NULL;
+    G.variant_get(reply, "(^ao^ao)", &open, &closed);
+    G.variant_unref(reply);
+    take_paths(open, unlocked);
+    take_paths(closed, locked);
+    return 0;
+}
+
+int vault_ss_get_secret(void *bus, const char *item, const char *session, unsigned char **data, size_t *length,
+                        char **error) {
+    GVariant *reply = call(bus, item, ITEM_IFACE, "GetSecret", G.variant_new("(o)", session), "((oayays))", error);
+    if (!reply) return -1;
+    GVariant *parameters = NULL, *value = NULL;
+    char *session_path = NULL, *content_type = NULL;
+    G.variant_get(reply, "((o@ay@ays))", &session_path, &parameters, &value, &content_type);
+    size_t n = 0;
+    const void *bytes = G.variant_get_fixed_array(value, &n, 1);
+    *data = malloc(n ? n : 1);
+    if (n) {
+        memcpy(*data, bytes, n);
+        memset((void *)bytes, 0, n);  // best effort: the reply's copy of the secret
+    }
+    *length = n;
+    G.g_free(session_path);
+    G.g_free(content_type);
+    G.variant_unref(parameters);
+    G.variant_unref(value);
+    G.variant_unref(reply);
+    return 0;
+}
+
+int vault_ss_create_item(void *bus, const char *collection, const char *session, const char *label,
+                         const char *const *attrs, const unsigned char *data, size_t length,
+                         const char *content_type, char **error) {
+    GVariantBuilder *attributes_builder = G.builder_new("a{ss}");
+    for (const char *const *a = attrs; a && a[0] && a[1]; a += 2) G.builder_add(attributes_builder, "{ss}", a[0], a[1]);
+    GVariantBuilder *properties = G.builder_new("a{sv}");
+    G.builder_add(properties, "{sv}", ITEM_IFACE ".Label", G.variant_new("s", label));
+    G.builder_add(properties, "{sv}", ITEM_IFACE ".Attributes", G.variant_new("a{ss}", attributes_builder));
+    GVariant *secret = G.variant_new("(o@ay@ays)", session, G.variant_new_fixed_array("y", "", 0, 1),
+                                     G.variant_new_fixed_array("y", data, length, 1), content_type);
+    GVariant *params = G.variant_new("(a{sv}@(oayays)b)", properties, secret, 1);
+    G.builder_unref(attributes_builder);
+    G.builder_unref(properties);
+    GVariant *reply = call(bus, collection, COLLECTION_IFACE, "CreateItem", params, "(oo)", error);
+    if (!reply) return -1;
+    char *item = NULL, *prompt = NULL;
+    G.variant_get(reply, "(oo)", &item, &prompt);
+    int needs_prompt = prompt && strcmp(prompt, "/") != 0;
+    G.g_free(item);
+    G.g_free(prompt);
+    G.variant_unref(reply);
+    if (needs_prompt) {
+        if (error) *error = strdup("the daemon wants to prompt before storing; unlock the collection first");
+        return -1;
+    }
+    return 0;
+}
+
+int vault_ss_delete_item(void *bus, const char *item, char **error) {
+    GVariant *reply = call(bus, item, ITEM_IFACE, "Delete", NULL, "(o)", error);
+    if (!reply) return -1;
+    G.variant_unref(reply);
+    return 0;
+}
+
+static void *secret_service(char **error) {
+    pthread_once(&gio_once, load_gio);
+    if (gio_error) { if (error) *error = strdup(gio_error); return NULL; }
+    pthread_once(&secret_once, load_secret);
+    if (secret_error) { if (error) *error = strdup(secret_error); return NULL; }
+    GError *gerror = NULL;
+    void *service = S.service_get_sync(0, NULL, &gerror);
     if (!service) take_error(gerror, error, "the Secret Service did not answer");
     return service;
 }
 
-void *vault_secret_collection_named(void *service, const char *name) {
-    GList *collections = S.service_get_collections(service);
-    void *found = NULL;
-    size_t suffix_length = strlen("/collection/") + strlen(name);
-    char *suffix = malloc(suffix_length + 1);
-    strcpy(suffix, "/collection/");
-    strcat(suffix, name);
-    for (GList *l = collections; l; l = l->next) {
-        int match = 0;
-        if (!found) {
-            const char *path = S.proxy_get_object_path(l->data);
-            size_t n = path ? strlen(path) : 0;
-            match = n >= suffix_length && strcmp(path + n - suffix_length, suffix) == 0;
-            char *label = S.collection_get_label(l->data);
-            match = match || (label && strcmp(label, name) == 0);
-            S.g_free(label);
-        }
-        if (match) found = l->data;
-        else S.object_unref(l->data);
-    }
-    free(suffix);
-    S.list_free(collections);
-    return found;
-}
-
-void *vault_secret_collection_alias(void *service, const char *alias, char **error) {
+int vault_ss_unlock(const char *path, char **error) {
+    void *service = secret_service(error);
+    if (!service) return -1;
+    const char *paths[] = {path, NULL};
+    char **unlocked = NULL;
     GError *gerror = NULL;
-    void *collection = S.collection_for_alias_sync(service, alias, 0, NULL, &gerror);
-    if (!collection && gerror) take_error(gerror, error, "alias lookup failed");
-    return collection;
-}
-
-void *vault_secret_collection_create(void *service, const char *label, char **error) {
-    GError *gerror = NULL;
-    void *collection = S.collection_create_sync(service, label, NULL, 0, NULL, &gerror);
-    if (!collection) take_error(gerror, error, "the collection was not created (the prompt was dismissed)");
-    return collection;
-}
-
-int vault_secret_collection_locked(void *collection) { return S.collection_get_locked(collection) ? 1 : 0; }
-
-char *vault_secret_collection_path(void *collection) {
-    const char *path = S.proxy_get_object_path(collection);
-    return strdup(path ? path : "");
-}
-
-char *vault_secret_collection_label(void *collection) { return take_string(S.collection_get_label(collection)); }
-
-int vault_secret_unlock(void *service, void *object, char **error) {
-    GList *objects = S.list_append(NULL, object);
-    GList *unlocked = NULL;
-    GError *gerror = NULL;
-    int count = S.service_unlock_sync(service, objects, NULL, &unlocked, &gerror);
-    S.list_free(objects);
-    if (unlocked) {
-        for (GList *l = unlocked; l; l = l->next) S.object_unref(l->data);
-        S.list_free(unlocked);
-    }
+    int count = S.unlock_paths_sync(service, paths, NULL, &unlocked, &gerror);
+    if (unlocked) G.strfreev(unlocked);
+    G.object_unref(service);
     if (count < 0 || gerror) { take_error(gerror, error, "unlock failed"); return -1; }
     return count > 0 ? 1 : 0;
 }
 
-static long list_to_array(GList *list, void ***items) {
-    long count = 0;
-    for (GList *l = list; l; l = l->next) count++;
-    *items = calloc(count ? count : 1, sizeof(void *));
-    long i = 0;
-    for (GList *l = list; l; l = l->next) (*items)[i++] = l->data;
-    S.list_free(list);
-    return count;
-}
-
-long vault_secret_search(void *collection, const char *name, const char *value, void ***items, char **error) {
-    void *attributes = S.hash_table_new_full(S.str_hash, S.str_equal, NULL, NULL);
-    S.hash_table_insert(attributes, (void *)name, (void *)value);
+char *vault_ss_create_collection(const char *label, char **error) {
+    void *service = secret_service(error);
+    if (!service) return NULL;
+    void *properties = S.hash_table_new_full(S.str_hash, S.str_equal, NULL, (GDestroyNotify)G.variant_unref);
+    S.hash_table_insert(properties, (void *)COLLECTION_IFACE ".Label", S.variant_ref_sink(S.variant_new_string(label)));
     GError *gerror = NULL;
-    GList *found = S.collection_search_sync(collection, NULL, attributes, SEARCH_ALL, NULL, &gerror);
-    S.hash_table_unref(attributes);
-    if (gerror) { take_error(gerror, error, "search failed"); return -1; }
-    return list_to_array(found, items);
-}
-
-long vault_secret_items(void *collection, void ***items, char **error) {
-    GError *gerror = NULL;
-    if (!S.collection_load_items_sync(collection, NULL, &gerror)) { take_error(gerror, error, "listing items failed"); return -1; }
-    return list_to_array(S.collection_get_items(collection), items);
-}
-
-void vault_secret_free_items(void **items, long count) {
-    if (!items) return;
-    for (long i = 0; i < count; i++) if (items[i]) S.object_unref(items[i]);
-    free(items);
-}
-
-char *vault_secret_item_label(void *item) { return take_string(S.item_get_label(item)); }
-
-char *vault_secret_item_attribute(void *item, const char *name) {
-    void *attributes = S.item_get_attributes(item);
-    if (!attributes) return NULL;
-    const char *value = S.hash_table_lookup(attributes, name);
-    char *copy = value ? strdup(value) : NULL;
-    S.hash_table_unref(attributes);
-    return copy;
-}
-
-int vault_secret_item_locked(void *item) { return S.item_get_locked(item) ? 1 : 0; }
-
-int vault_secret_item_secret(void *item, unsigned char **data, size_t *length, char **error) {
-    GError *gerror = NULL;
-    if (!S.item_load_secret_sync(item, NULL, &gerror)) { take_error(gerror, error, "reading the secret failed"); return -1; }
-    void *value = S.item_get_secret(item);
-    if (!value) { if (error) *error = strdup("the item has no secret (is it locked?)"); return -1; }
-    size_t n = 0;
-    const char *bytes = S.value_get(value, &n);
-    *data = malloc(n ? n : 1);
-    if (n) memcpy(*data, bytes, n);
-    *length = n;
-    S.value_unref(value);
-    return 0;
-}
-
-int vault_secret_item_delete(void *item, char **error) {
-    GError *gerror = NULL;
-    if (!S.item_delete_sync(item, NULL, &gerror)) { take_error(gerror, error, "deleting the item failed"); return -1; }
-    return 0;
-}
-
-int vault_secret_item_create(void *collection, const char *label, const char *const *attributes,
-                             const unsigned char *data, size_t length, const char *content_type, char **error) {
-    void *table = S.hash_table_new_full(S.str_hash, S.str_equal, NULL, NULL);
-    for (const char *const *a = attributes; a && a[0] && a[1]; a += 2) S.hash_table_insert(table, (void *)a[0], (void *)a[1]);
-    void *value = S.value_new((const char *)data, (long)length, content_type);
-    GError *gerror = NULL;
-    void *item = S.item_create_sync(collection, NULL, table, label, value, ITEM_CREATE_REPLACE, NULL, &gerror);
-    S.value_unref(value);
-    S.hash_table_unref(table);
-    if (!item) { take_error(gerror, error, "storing the item failed"); return -1; }
-    S.object_unref(item);
-    return 0;
-}
-
-void vault_secret_release(void *object) {
-    if (object) S.object_unref(object);
+    char *path = S.create_collection_path_sync(service, properties, NULL, 0, NULL, &gerror);
+    S.hash_table_unref(properties);
+    G.object_unref(service);
+    if (!path || strcmp(path, "/") == 0 || !*path) {
+        if (path) G.g_free(path);
+        take_error(gerror, error, "the daemon's prompt was dismissed; is there a display to show it?");
+        return NULL;
+    }
+    return take_string(path);
 }

@@ -33,6 +33,13 @@ struct Vault: ParsableCommand {
     /// Runs the command and turns a `VaultError` into one `vault: …` line on
     /// stderr and its exit status; ArgumentParser reports its own errors.
     static func main() {
+        // `vault --version` is what scripts and prompt frameworks call most
+        // often; answering it before ArgumentParser builds the command tree
+        // keeps it at the start-up cost of the binary itself.
+        if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version" {
+            Output.standardOutput(VaultVersion.current + "\n")
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -58,3 +58,25 @@ def test_ctrl_c_while_the_hook_waits_leaves_the_shell_unchanged(kind, shell_worl
     sh.run("cd /")
     sh.run(f"cd {shell_world.projects}")
     assert sh.get("PWD") == str(shell_world.projects)
+
+
+@pytest.mark.parametrize("kind", SHELLS)
+def test_ctrl_c_at_the_mfa_prompt_leaves_the_shell_unchanged(kind, shell_world, start_shell):
+    env = dict(shell_world.env, AWS_VAULT_BACKEND="file", AWS_VAULT_FILE_PASSPHRASE="pass",
+               AWS_ACCESS_KEY_ID="AKIAMFAUSER000000000", AWS_SECRET_ACCESS_KEY="MfaUserSecret0000000000000000000000000000"[:40])
+    shell_world.env = env
+    cfg = shell_world.home / ".aws" / "config"
+    cfg.write_text(cfg.read_text() + "\n[profile mfa]\nmfa_serial = arn:aws:iam::123456789012:mfa/me\nregion = eu-west-1\n")
+    shell_world.vault("add", "--env", "mfa")
+    p = shell_world.project("mfa", "profile = mfa\n")
+    shell_env = {k: v for k, v in env.items() if k not in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")}
+    sh = start_shell(kind, env=dict(shell_env, AWS_REGION="before"))
+    sh.keys(f"cd {p}", literal=True)
+    sh.keys("Enter")
+    wait_for(lambda: "Enter MFA code for arn:aws:iam::123456789012:mfa/me" in sh.pane(), what="MFA prompt")
+    sh.keys("C-c")
+    assert sh.get("AWS_VAULT") is None
+    assert sh.get("AWS_REGION") == "before"
+    assert sh.get("AWS_ACCESS_KEY_ID") is None
+    sh.run("cd /")
+    assert sh.get("PWD") == "/"

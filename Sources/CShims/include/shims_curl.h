@@ -50,6 +50,8 @@ enum {
 /// returns NULL and writes why into `error`.
 vault_curl *vault_curl_new(char *error, size_t error_size);
 void vault_curl_free(vault_curl *handle);
+/// Clears every option and header for the next request, keeping open connections.
+void vault_curl_reset(vault_curl *handle);
 
 int vault_curl_set_long(vault_curl *handle, int option, long value);
 /// curl copies strings (since 7.17), so `value` need not outlive the call.

@@ -1,51 +1,57 @@
 #ifndef VAULT_SHIMS_SECRET_H
 #define VAULT_SHIMS_SECRET_H
-// libsecret, loaded with dlopen on first use (never linked), so that vault
-// starts fast and runs where libsecret is absent. Objects are opaque
-// GObject pointers owned by the caller: release each with vault_secret_release.
-// Strings returned are malloc'd (free with free()); `error` out-parameters are
-// malloc'd messages or NULL.
+// The Secret Service, with GLib loaded by dlopen on first use (never linked),
+// so that vault starts fast and runs where GLib/libsecret are absent.
+//
+// Reads and writes go straight over GIO's D-Bus connection in a few calls
+// (a "plain" session, as aws-vault's go-libsecret opens); libsecret, loaded
+// only when needed, handles what involves the daemon's prompts: unlocking
+// and creating collections.
+//
+// Returned strings are malloc'd (free()); path lists are NULL-terminated
+// malloc'd arrays of malloc'd strings (vault_ss_free_paths); `error` is a
+// malloc'd message or NULL.
 #include <stddef.h>
 
-/// Loads libsecret, GLib and GObject. 0 on success; -1 with *error (static).
-int vault_secret_load(const char **error);
+/// NULL when GLib's GIO and libsecret load; else a static message saying what is missing.
+const char *vault_ss_load_error(void);
 
-/// The Secret Service with an open session and its collections loaded; NULL with *error.
-void *vault_secret_service(char **error);
+/// Connects to the session bus (GDBusConnection*), or NULL with *error.
+void *vault_ss_connect(char **error);
+void vault_ss_release(void *connection);
+void vault_ss_free_paths(char **paths);
 
-/// The collection whose object path ends in /collection/NAME or whose label is NAME; NULL when none.
-void *vault_secret_collection_named(void *service, const char *name);
-/// The collection behind an alias ("default"); NULL with *error NULL when there is none.
-void *vault_secret_collection_alias(void *service, const char *alias, char **error);
-/// Creates a collection (the daemon may show a prompt); NULL with *error.
-void *vault_secret_collection_create(void *service, const char *label, char **error);
-int vault_secret_collection_locked(void *collection);
-/// The collection's D-Bus object path.
-char *vault_secret_collection_path(void *collection);
-char *vault_secret_collection_label(void *collection);
-
-/// Asks the service to unlock a collection or item (the daemon may prompt).
-/// 1 unlocked, 0 still locked (prompt dismissed), -1 error.
-int vault_secret_unlock(void *service, void *object, char **error);
-
-/// Items of a collection whose attribute NAME equals VALUE, locked ones too.
-/// Returns the count and a malloc'd array of items (free with vault_secret_free_items); -1 with *error.
-long vault_secret_search(void *collection, const char *name, const char *value, void ***items, char **error);
+/// Opens a plain session; returns its object path.
+char *vault_ss_open_session(void *bus, char **error);
+/// Object paths of every collection (-1 with *error).
+long vault_ss_collections(void *bus, char ***paths, char **error);
+/// The collection behind an alias, or NULL (and *error NULL) when none.
+char *vault_ss_read_alias(void *bus, const char *alias, char **error);
+/// The Label of a collection (is_item 0) or an item (is_item 1).
+char *vault_ss_label(void *bus, const char *path, int is_item, char **error);
+/// 1 locked, 0 unlocked, -1 error.
+int vault_ss_locked(void *bus, const char *collection, char **error);
 /// Every item of a collection.
-long vault_secret_items(void *collection, void ***items, char **error);
-void vault_secret_free_items(void **items, long count);
+long vault_ss_items(void *bus, const char *collection, char ***paths, char **error);
+/// Items of one collection whose attribute NAME is VALUE.
+long vault_ss_collection_search(void *bus, const char *collection, const char *name, const char *value,
+                                char ***paths, char **error);
+/// Items of every collection whose attribute NAME is VALUE, unlocked and locked apart.
+int vault_ss_search(void *bus, const char *name, const char *value, char ***unlocked, char ***locked, char **error);
+/// The secret of an item through the session; *data malloc'd (the caller wipes and frees).
+int vault_ss_get_secret(void *bus, const char *item, const char *session, unsigned char **data, size_t *length,
+                        char **error);
+/// Creates or replaces an item (attributes: NULL-terminated name, value, … list).
+/// 0 stored; -1 error (a locked collection refuses).
+int vault_ss_create_item(void *bus, const char *collection, const char *session, const char *label,
+                         const char *const *attributes, const unsigned char *data, size_t length,
+                         const char *content_type, char **error);
+int vault_ss_delete_item(void *bus, const char *item, char **error);
 
-char *vault_secret_item_label(void *item);
-/// An attribute's value, or NULL when the item lacks it.
-char *vault_secret_item_attribute(void *item, const char *name);
-int vault_secret_item_locked(void *item);
-/// Loads the secret; *data is malloc'd (the caller wipes and frees it). 0 or -1 with *error.
-int vault_secret_item_secret(void *item, unsigned char **data, size_t *length, char **error);
-int vault_secret_item_delete(void *item, char **error);
-/// Creates or replaces the item with these attributes (NULL-terminated name, value, … list).
-int vault_secret_item_create(void *collection, const char *label, const char *const *attributes,
-                             const unsigned char *data, size_t length, const char *content_type, char **error);
-
-void vault_secret_release(void *object);
+/// Through libsecret: asks the daemon to unlock an object (it may prompt).
+/// 1 unlocked, 0 still locked (prompt dismissed), -1 error.
+int vault_ss_unlock(const char *path, char **error);
+/// Through libsecret: creates a collection (the daemon prompts for its password); its path or NULL.
+char *vault_ss_create_collection(const char *label, char **error);
 
 #endif

@@ -54,7 +54,11 @@ package enum AWSError: VaultError, Equatable {
     package var message: String {
         switch self {
         case .service(let f):
-            return "\(f.code): \(f.message.isEmpty ? "(no message)" : f.message) (\(f.place))"
+            let what = "\(f.code): \(f.message.isEmpty ? "(no message)" : f.message) (\(f.place))"
+            if f.code == "RegionDisabledException" {
+                return what + "; activate STS for this region in IAM's account settings, or use another region"
+            }
+            return what
         case .expiredToken(let f):
             return "ExpiredToken: the temporary credentials have expired (\(f.place)); get fresh ones and try again"
         case .invalidClientTokenId(let f, let keyID, let temporary):

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import CShims
+import Synchronization
 
 /// `HTTPTransport` on libcurl, which is loaded with dlopen on the first send
 /// (so commands that make no request never map it, and vault runs where
@@ -18,12 +19,25 @@ package final class CurlTransport: HTTPTransport {
     /// Responses larger than this are refused: STS and IAM answers are small.
     package static let maxResponseBytes = 4 << 20
 
+    /// Handles whose last request succeeded, kept so that the next request
+    /// to the same host reuses the open connection (a role chain makes
+    /// several calls to one STS endpoint; each TLS handshake costs a round trip or two).
+    private let idle = Mutex<[CurlHandle]>([])
+
     package init() {}
 
     package func send(_ request: HTTPRequest) throws -> HTTPResponse {
-        let handle = try CurlHandle()
+        let handle: CurlHandle
+        if let reused = idle.withLock({ $0.popLast() }) {
+            reused.reset()
+            handle = reused
+        } else {
+            handle = try CurlHandle()
+        }
         try handle.configure(for: request)
-        return try handle.perform()
+        let response = try handle.perform()
+        idle.withLock { if $0.count < 4 { $0.append(handle) } }
+        return response
     }
 }
 
@@ -33,7 +47,10 @@ enum CurlHandleTestAccess {
 }
 
 /// Owns one curl easy handle (and its header list and buffers).
-private final class CurlHandle {
+///
+/// `@unchecked Sendable`: a handle is used by one thread at a time — it is
+/// either inside one `send` or parked in the transport's locked pool.
+private final class CurlHandle: @unchecked Sendable {
     let raw: OpaquePointer
     private var viaProxy = false
 
@@ -47,6 +64,11 @@ private final class CurlHandle {
     }
 
     deinit { vault_curl_free(raw) }
+
+    func reset() {
+        vault_curl_reset(raw)
+        viaProxy = false
+    }
 
     func configure(for request: HTTPRequest) throws {
         try check(vault_curl_set_string(raw, Int32(VAULT_CURLOPT_URL), request.url))

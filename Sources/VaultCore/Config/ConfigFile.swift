@@ -92,65 +92,69 @@ struct INIReader {
     }
 
     func read(_ text: String) throws(ConfigError) -> [(name: String, options: ConfigFile.Section, location: SourceLocation)] {
-        var sections: OrderedDictionary<String, RawSection> = [:]
+        var finished: [RawSection] = []
+        var headers: [String: SourceLocation] = [:]  // strict: a section appears once
         var defaults = RawSection(name: "DEFAULT", location: SourceLocation(file: path, line: 0))
-        var current: String?  // nil: none yet; "DEFAULT" means `defaults`
+        // The section being read; options of `[DEFAULT]` go to `defaults` instead.
+        var current: RawSection?
+        var inDefaults = false
         var optionName: String?
         var indentLevel = 0
-        var seenOptions: Set<String> = []
-
-        func withCurrent(_ body: (inout RawSection) -> Void) {
-            guard let current else { return }
-            if current == "DEFAULT" { body(&defaults) } else { body(&sections[current]!) }
-        }
 
         for (index, rawLine) in Self.lines(text).enumerated() {
-            let lineNumber = index + 1
-            let location = SourceLocation(file: path, line: lineNumber)
-            let value = PythonText.strip(rawLine)
-            let first = value.unicodeScalars.first
-            let isComment = first == "#" || first == ";"
+            let location = SourceLocation(file: path, line: index + 1)
+            let value = PythonText.strip(rawLine.unicodeScalars)
+            let first = value.utf8.first
+            let isComment = first == UInt8(ascii: "#") || first == UInt8(ascii: ";")
             if value.isEmpty || isComment {
                 // A blank line inside a value is kept (joined as "\n"); a comment is skipped.
-                if !isComment, let optionName { withCurrent { $0.options[optionName]?.lines.append("") } }
+                if !isComment, let optionName {
+                    if inDefaults { defaults.options[optionName]?.lines.append("") } else { current?.options[optionName]?.lines.append("") }
+                }
                 continue
             }
             let indent = rawLine.unicodeScalars.prefix { PythonText.isSpace($0) }.count
-            if current != nil, let optionName, indent > indentLevel {
-                withCurrent { $0.options[optionName]?.lines.append(value) }
+            if let optionName, indent > indentLevel {
+                if inDefaults { defaults.options[optionName]?.lines.append(value) } else { current?.options[optionName]?.lines.append(value) }
                 continue
             }
             indentLevel = indent
             if let header = Self.sectionHeader(value) {
-                if header == "DEFAULT" {
-                    current = header
-                } else {
-                    if sections[header] != nil {
-                        throw .duplicateSection(name: header, location: location, first: sections[header]!.location)
+                if let section = current { finished.append(section) }
+                current = nil
+                inDefaults = header == "DEFAULT"
+                if !inDefaults {
+                    if let first = headers[header] {
+                        throw .duplicateSection(name: header, location: location, first: first)
                     }
-                    sections[header] = RawSection(name: header, location: location)
-                    current = header
+                    headers[header] = location
+                    current = RawSection(name: header, location: location)
                 }
                 optionName = nil
                 continue
             }
-            guard let sectionName = current else {
+            guard current != nil || inDefaults else {
                 throw .missingSectionHeader(location: location)
             }
             guard let (name, optionValue) = Self.option(value), !name.isEmpty else {
                 throw .syntax(location: location, line: value)
             }
-            let key = sectionName + "\u{0}" + name
-            if seenOptions.contains(key) {
-                throw .duplicateOption(section: sectionName, option: name, location: location)
+            let option = RawOption(lines: [optionValue], location: location)
+            if inDefaults {
+                guard defaults.options.updateValue(option, forKey: name) == nil else {
+                    throw .duplicateOption(section: "DEFAULT", option: name, location: location)
+                }
+            } else {
+                guard current!.options.updateValue(option, forKey: name) == nil else {
+                    throw .duplicateOption(section: current!.name, option: name, location: location)
+                }
             }
-            seenOptions.insert(key)
-            withCurrent { $0.options[name] = RawOption(lines: [optionValue], location: location) }
             optionName = name
         }
+        if let section = current { finished.append(section) }
 
-        return try sections.values.map { section throws(ConfigError) in
-            var options = ConfigFile.Section()
+        return try finished.map { section throws(ConfigError) in
+            var options = ConfigFile.Section(minimumCapacity: section.options.count + defaults.options.count)
             for (name, raw) in section.options { options[name] = try entry(raw) }
             for (name, raw) in defaults.options where options[name] == nil { options[name] = try entry(raw) }
             return (section.name, options, section.location)
@@ -160,6 +164,8 @@ struct INIReader {
     /// Joins a value's lines as configparser does, then parses one level of
     /// nesting when the value starts on the next line (botocore `_parse_nested`).
     private func entry(_ raw: RawOption) throws(ConfigError) -> ConfigFile.Entry {
+        // One line, already stripped: nothing to join, nothing nested (the common case).
+        if raw.lines.count == 1 { return .init(value: .string(raw.lines[0]), location: raw.location) }
         let joined = PythonText.rstrip(raw.lines.joined(separator: "\n"))
         guard joined.unicodeScalars.first == "\n" else { return .init(value: .string(joined), location: raw.location) }
         var nested = OrderedDictionary<String, String>()
@@ -176,24 +182,25 @@ struct INIReader {
     }
 
     /// Lines as Python's text mode yields them: `\r\n` and `\r` become `\n`.
-    static func lines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if previousWasCR, scalar == "\n" {
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
+    static func lines(_ text: String) -> [Substring] {
+        // `\r` and `\n` are single UTF-8 bytes, so byte positions are scalar boundaries.
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append(text[start..<index])
+                var next = bytes.index(after: index)
+                if byte == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") { next = bytes.index(after: next) }
+                start = next
+                index = next
             } else {
-                current.append(scalar)
+                index = bytes.index(after: index)
             }
         }
-        if !current.isEmpty { lines.append(String(current)) }
+        if start < bytes.endIndex { lines.append(text[start...]) }
         return lines
     }
 
@@ -214,7 +221,8 @@ struct INIReader {
         let scalars = line.unicodeScalars
         let name = PythonText.rstrip(String(scalars[scalars.startIndex..<delimiter]))
         let value = PythonText.strip(Substring(line).unicodeScalars[scalars.index(after: delimiter)...])
-        return (name.lowercased(), value)
+        let lowered = name.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } ? name : name.lowercased()
+        return (lowered, value)
     }
 }
 

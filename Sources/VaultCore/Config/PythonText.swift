@@ -19,7 +19,7 @@ enum PythonText {
         var start = s.startIndex, end = s.endIndex
         while start < end, isSpace(s[start]) { start = s.index(after: start) }
         while end > start, isSpace(s[s.index(before: end)]) { end = s.index(before: end) }
-        return String(String.UnicodeScalarView(s[start..<end]))
+        return String(Substring(s[start..<end]))
     }
 
     static func strip(_ s: String) -> String { strip(Substring(s).unicodeScalars) }
@@ -29,7 +29,7 @@ enum PythonText {
         let scalars = s.unicodeScalars
         var end = scalars.endIndex
         while end > scalars.startIndex, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(scalars[scalars.startIndex..<end])
+        return end == scalars.endIndex ? s : String(Substring(scalars[scalars.startIndex..<end]))
     }
 
     /// `str.splitlines()`: the line boundaries Python recognises.
@@ -59,6 +59,11 @@ enum PythonText {
 
     /// `shlex.split(s)` (POSIX mode, no comments).
     static func shlexSplit(_ s: String) throws(ShlexError) -> [String] {
+        // Most headers have no quotes or escapes: a plain split gives the same words.
+        if !s.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return s.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+                .map { String(Substring($0)) }
+        }
         enum State { case between, word, single, double, escape(after: EscapeContext) }
         enum EscapeContext { case word, double }
         var tokens: [String] = []

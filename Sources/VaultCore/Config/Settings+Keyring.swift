@@ -21,7 +21,7 @@ extension Settings {
     /// `AWS_VAULT_FILE_UNLOCK_TTL` in seconds (default 15m); 0 disables the unlock cache.
     package func fileStoreUnlockTTL() throws -> UInt32 {
         guard let text = self["AWS_VAULT_FILE_UNLOCK_TTL"] else { return 15 * 60 }
-        guard let seconds = Self.parseDuration(text), seconds <= Int(Int32.max) else {
+        guard let seconds = DurationText.parse(text), seconds >= 0, seconds <= Double(Int32.max) else {
             throw KeyringError.invalidUnlockTTL(text)
         }
         return UInt32(seconds)
@@ -33,27 +33,5 @@ extension Settings {
         if let address = self["DBUS_SESSION_BUS_ADDRESS"] { return address }
         if let runtime = self["XDG_RUNTIME_DIR"], access(runtime + "/bus", F_OK) == 0 { return "unix:path=" + runtime + "/bus" }
         return nil
-    }
-
-    /// Seconds in `90`, `90s`, `15m`, `1h30m`, `2h`; nil when malformed.
-    static func parseDuration(_ text: String) -> Int? {
-        if let plain = Int(text) { return plain >= 0 ? plain : nil }
-        var total = 0
-        var number = ""
-        for character in text {
-            if character.isASCII && character.isNumber {
-                number.append(character)
-                continue
-            }
-            guard let value = Int(number) else { return nil }
-            switch character {
-            case "h": total += value * 3600
-            case "m": total += value * 60
-            case "s": total += value
-            default: return nil
-            }
-            number = ""
-        }
-        return number.isEmpty ? total : nil
     }
 }

@@ -6,29 +6,11 @@ extension Settings {
     /// `VAULT_PROMPT_FORMAT` (%p profile, %r region, %t time left), default `%p %t`.
     package var promptFormat: String { environment["VAULT_PROMPT_FORMAT"] ?? "%p %t" }
 
-    /// `AWS_MIN_TTL` in seconds (as aws-vault: `5m`, `300s`, `1h`, or seconds),
-    /// default 5 minutes: credentials closer than this to expiry are refreshed.
+    /// `AWS_MIN_TTL` in whole seconds (default 5 minutes; an unreadable value
+    /// counts as the default here, `vault env` reports it): credentials
+    /// closer than this to expiry are refreshed at the next prompt.
     package var shellMinimumTTL: Int {
-        self["AWS_MIN_TTL"].flatMap(Self.parseSeconds) ?? 300
-    }
-
-    /// `90`, `90s`, `15m`, `1h`, `1h30m` → seconds.
-    package static func parseSeconds(_ text: String) -> Int? {
-        if let plain = Int(text) { return plain }
-        var total = 0
-        var number = ""
-        for c in text {
-            if c.isASCII, c.isNumber { number.append(c); continue }
-            guard let n = Int(number) else { return nil }
-            switch c {
-            case "h": total += n * 3600
-            case "m": total += n * 60
-            case "s": total += n
-            default: return nil
-            }
-            number = ""
-        }
-        return number.isEmpty ? total : nil
+        Int((try? minimumTTL()) ?? 300)
     }
 
     /// The current session as `vault env` exported it.

@@ -306,18 +306,7 @@ package final class FileKeyring: Keyring {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw KeyringError.io(path: path, operation: "read", errno: errno) }
         try checkOwnership(info, path: path, fix: "chmod 600 \(path)")
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw KeyringError.io(path: path, operation: "read", errno: errno)
-            }
-            if n == 0 { break }
-            data.append(contentsOf: buffer[0..<n])
-        }
-        Wipe.bytes(&buffer)
+        guard let data = FileBytes.readAll(fd) else { throw KeyringError.io(path: path, operation: "read", errno: errno) }
         return data
     }
 
@@ -330,18 +319,7 @@ package final class FileKeyring: Keyring {
         defer {
             if !ok { unlink(temporary) }
         }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
+        let written = FileBytes.writeAll(fd, data)
         let saved = errno
         guard written, fsync(fd) == 0 else {
             close(fd)

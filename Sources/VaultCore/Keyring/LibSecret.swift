@@ -8,105 +8,81 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Every call into libsecret goes through here (via the dlopen shim in
-/// CShims/secret.c). GObjects are owned by `SecretObject`, which releases them.
+/// Every call into GLib/libsecret goes through here (via the dlopen shim in
+/// CShims/secret.c): Secret Service calls over GIO's D-Bus connection, and
+/// libsecret for the daemon's prompts.
 enum LibSecret {
-    /// A libsecret GObject (service, collection or item); unref'd on deinit.
-    final class SecretObject: @unchecked Sendable {
-        let pointer: UnsafeMutableRawPointer
-        init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
-        deinit { vault_secret_release(pointer) }
-    }
-
     struct Failure: Error {
         var reason: String
     }
 
-    /// Turns a malloc'd C string into a Swift one and frees it.
-    static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
-        guard let pointer else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
+    /// The session-bus connection (a GDBusConnection), released on deinit.
+    final class Bus: @unchecked Sendable {
+        let pointer: UnsafeMutableRawPointer
+        init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
+        deinit { vault_ss_release(pointer) }
     }
 
-    static func failure(_ error: UnsafeMutablePointer<CChar>?, _ fallback: String) -> Failure {
-        Failure(reason: take(error) ?? fallback)
-    }
-
-    static func service() throws -> SecretObject {
+    static func connect() throws -> Bus {
         var error: UnsafeMutablePointer<CChar>?
-        guard let service = vault_secret_service(&error) else { throw failure(error, "no answer") }
-        return SecretObject(service)
+        guard let bus = vault_ss_connect(&error) else { throw failure(error, "no session bus") }
+        return Bus(bus)
     }
 
-    static func collection(named name: String, in service: SecretObject) -> SecretObject? {
-        vault_secret_collection_named(service.pointer, name).map(SecretObject.init)
-    }
-
-    static func collection(alias: String, in service: SecretObject) throws -> SecretObject? {
+    static func openSession(_ bus: Bus) throws -> String {
         var error: UnsafeMutablePointer<CChar>?
-        if let collection = vault_secret_collection_alias(service.pointer, alias, &error) { return SecretObject(collection) }
-        if error != nil { throw failure(error, "alias lookup failed") }
-        return nil
+        guard let path = take(vault_ss_open_session(bus.pointer, &error)) else { throw failure(error, "OpenSession failed") }
+        return path
     }
 
-    static func createCollection(_ label: String, in service: SecretObject) throws -> SecretObject {
-        var error: UnsafeMutablePointer<CChar>?
-        guard let collection = vault_secret_collection_create(service.pointer, label, &error) else {
-            throw failure(error, "the prompt was dismissed")
-        }
-        return SecretObject(collection)
+    static func collections(_ bus: Bus) throws -> [String] {
+        try paths { vault_ss_collections(bus.pointer, &$0, &$1) }
     }
 
-    static func isLocked(collection: SecretObject) -> Bool { vault_secret_collection_locked(collection.pointer) != 0 }
-    static func isLocked(item: SecretObject) -> Bool { vault_secret_item_locked(item.pointer) != 0 }
-    static func path(of collection: SecretObject) -> String { take(vault_secret_collection_path(collection.pointer)) ?? "" }
-    static func label(of collection: SecretObject) -> String { take(vault_secret_collection_label(collection.pointer)) ?? "" }
-    static func label(ofItem item: SecretObject) -> String? { take(vault_secret_item_label(item.pointer)) }
-    static func attribute(_ name: String, of item: SecretObject) -> String? { take(vault_secret_item_attribute(item.pointer, name)) }
-
-    /// Asks the daemon to unlock (it may prompt); false when it stayed locked.
-    static func unlock(_ object: SecretObject, in service: SecretObject) throws -> Bool {
+    static func alias(_ name: String, _ bus: Bus) throws -> String? {
         var error: UnsafeMutablePointer<CChar>?
-        let result = vault_secret_unlock(service.pointer, object.pointer, &error)
-        if result < 0 { throw failure(error, "unlock failed") }
+        let path = take(vault_ss_read_alias(bus.pointer, name, &error))
+        if path == nil, error != nil { throw failure(error, "ReadAlias failed") }
+        return path
+    }
+
+    static func label(_ path: String, item: Bool, _ bus: Bus) throws -> String {
+        var error: UnsafeMutablePointer<CChar>?
+        guard let label = take(vault_ss_label(bus.pointer, path, item ? 1 : 0, &error)) else { throw failure(error, "reading a label failed") }
+        return label
+    }
+
+    static func isLocked(_ collection: String, _ bus: Bus) throws -> Bool {
+        var error: UnsafeMutablePointer<CChar>?
+        let result = vault_ss_locked(bus.pointer, collection, &error)
+        if result < 0 { throw failure(error, "reading Locked failed") }
         return result == 1
     }
 
-    static func search(_ collection: SecretObject, attribute: String, value: String) throws -> [SecretObject] {
-        var error: UnsafeMutablePointer<CChar>?
-        var items: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
-        let count = vault_secret_search(collection.pointer, attribute, value, &items, &error)
-        return try objects(items, count, error)
+    static func items(_ collection: String, _ bus: Bus) throws -> [String] {
+        try paths { vault_ss_items(bus.pointer, collection, &$0, &$1) }
     }
 
-    static func items(_ collection: SecretObject) throws -> [SecretObject] {
-        var error: UnsafeMutablePointer<CChar>?
-        var items: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
-        let count = vault_secret_items(collection.pointer, &items, &error)
-        return try objects(items, count, error)
+    static func search(_ collection: String, attribute: String, value: String, _ bus: Bus) throws -> [String] {
+        try paths { vault_ss_collection_search(bus.pointer, collection, attribute, value, &$0, &$1) }
     }
 
-    private static func objects(
-        _ items: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ count: Int, _ error: UnsafeMutablePointer<CChar>?
-    ) throws -> [SecretObject] {
-        guard count >= 0, let items else { throw failure(error, "search failed") }
-        var result: [SecretObject] = []
-        for index in 0..<count {
-            if let item = items[index] { result.append(SecretObject(item)) }
-            items[index] = nil  // ownership moved to the SecretObject
-        }
-        vault_secret_free_items(items, count)
-        return result
+    /// Items of every collection with `attribute` = `value`: (unlocked, locked).
+    static func searchAll(attribute: String, value: String, _ bus: Bus) throws -> (unlocked: [String], locked: [String]) {
+        var error: UnsafeMutablePointer<CChar>?
+        var unlocked: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        var locked: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        guard vault_ss_search(bus.pointer, attribute, value, &unlocked, &locked, &error) == 0 else { throw failure(error, "SearchItems failed") }
+        return (strings(unlocked), strings(locked))
     }
 
     /// The item's secret; the caller wipes it.
-    static func secret(of item: SecretObject) throws -> Data {
+    static func secret(_ item: String, session: String, _ bus: Bus) throws -> Data {
         var error: UnsafeMutablePointer<CChar>?
         var bytes: UnsafeMutablePointer<UInt8>?
         var length = 0
-        guard vault_secret_item_secret(item.pointer, &bytes, &length, &error) == 0, let bytes else {
-            throw failure(error, "reading the secret failed")
+        guard vault_ss_get_secret(bus.pointer, item, session, &bytes, &length, &error) == 0, let bytes else {
+            throw failure(error, "GetSecret failed")
         }
         defer {
             memset(bytes, 0, length)
@@ -115,21 +91,72 @@ enum LibSecret {
         return Data(bytes: bytes, count: length)
     }
 
-    static func delete(_ item: SecretObject) throws {
+    static func createItem(
+        in collection: String, session: String, label: String, attributes: [(String, String)], secret: Data, contentType: String, _ bus: Bus
+    ) throws {
         var error: UnsafeMutablePointer<CChar>?
-        guard vault_secret_item_delete(item.pointer, &error) == 0 else { throw failure(error, "delete failed") }
+        let flat: [String] = attributes.flatMap { [$0.0, $0.1] }
+        let owned: [UnsafeMutablePointer<CChar>?] = flat.map { strdup($0) }
+        defer { owned.forEach { free($0) } }
+        var list: [UnsafePointer<CChar>?] = owned.map { $0.map { UnsafePointer($0) } }
+        list.append(nil)
+        let result = secret.withUnsafeBytes { bytes in
+            vault_ss_create_item(
+                bus.pointer, collection, session, label, list, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
+                contentType, &error)
+        }
+        guard result == 0 else { throw failure(error, "CreateItem failed") }
     }
 
-    static func createItem(in collection: SecretObject, label: String, attributes: [(String, String)], secret: Data, contentType: String) throws {
+    static func delete(_ item: String, _ bus: Bus) throws {
         var error: UnsafeMutablePointer<CChar>?
-        let flat = attributes.flatMap { [$0.0, $0.1] }
-        var cStrings: [UnsafePointer<CChar>?] = flat.map { UnsafePointer(strdup($0)) }
-        cStrings.append(nil)
-        defer { for pointer in cStrings { free(UnsafeMutableRawPointer(mutating: pointer)) } }
-        let result = secret.withUnsafeBytes { bytes in
-            vault_secret_item_create(
-                collection.pointer, label, cStrings, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, contentType, &error)
+        guard vault_ss_delete_item(bus.pointer, item, &error) == 0 else { throw failure(error, "Delete failed") }
+    }
+
+    /// Asks the daemon to unlock (it may prompt); false when it stayed locked.
+    static func unlock(_ path: String) throws -> Bool {
+        var error: UnsafeMutablePointer<CChar>?
+        let result = vault_ss_unlock(path, &error)
+        if result < 0 { throw failure(error, "unlock failed") }
+        return result == 1
+    }
+
+    static func createCollection(_ label: String) throws -> String {
+        var error: UnsafeMutablePointer<CChar>?
+        guard let path = take(vault_ss_create_collection(label, &error)) else { throw failure(error, "the prompt was dismissed") }
+        return path
+    }
+
+    // MARK: C strings
+
+    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    private static func failure(_ error: UnsafeMutablePointer<CChar>?, _ fallback: String) -> Failure {
+        Failure(reason: take(error) ?? fallback)
+    }
+
+    private static func strings(_ list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String] {
+        guard let list else { return [] }
+        defer { vault_ss_free_paths(list) }
+        var result: [String] = []
+        var index = 0
+        while let entry = list[index] {
+            result.append(String(cString: entry))
+            index += 1
         }
-        guard result == 0 else { throw failure(error, "storing failed") }
+        return result
+    }
+
+    private static func paths(
+        _ body: (inout UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, inout UnsafeMutablePointer<CChar>?) -> Int
+    ) throws -> [String] {
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        var error: UnsafeMutablePointer<CChar>?
+        guard body(&list, &error) >= 0 else { throw failure(error, "call failed") }
+        return strings(list)
     }
 }

@@ -83,29 +83,20 @@ package enum ManageCredentials {
 /// parses; this only appends).
 package struct RawConfigFile {
     package let path: String
-    package let text: String?
+    /// The file's bytes as they are; nil when it does not exist.
+    package let bytes: Data?
 
     package init(path: String) throws {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             guard errno == ENOENT else { throw CredentialCommandError.config(path: path, operation: "read", errno: errno) }
-            text = nil
+            bytes = nil
             return
         }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CredentialCommandError.config(path: path, operation: "read", errno: errno)
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
-        text = String(decoding: bytes, as: UTF8.self)
+        guard let bytes = FileBytes.readAll(fd) else { throw CredentialCommandError.config(path: path, operation: "read", errno: errno) }
+        self.bytes = bytes
     }
 
     /// The section header for a profile: `[default]` or `[profile NAME]`.
@@ -114,13 +105,12 @@ package struct RawConfigFile {
     /// Appends `[profile NAME]`, atomically, keeping the existing bytes and
     /// the file's mode. Creates the file (0600, its folder 0700) when missing.
     package func appendProfile(_ profile: String) throws {
-        var addition = ""
-        if let text, !text.isEmpty {
-            if text.utf8.last != 0x0A { addition += "\n" }
-            addition += "\n"
+        var contents = bytes ?? Data()
+        if let last = contents.last {
+            if last != 0x0A { contents.append(0x0A) }
+            contents.append(0x0A)
         }
-        addition += Self.header(profile) + "\n"
-        let contents = Data(((text ?? "") + addition).utf8)
+        contents.append(contentsOf: (Self.header(profile) + "\n").utf8)
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         var mode: mode_t = 0o600
         var info = stat()
@@ -131,18 +121,7 @@ package struct RawConfigFile {
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(path.split(separator: "/").last ?? "config").vault-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw CredentialCommandError.config(path: temporary, operation: "create", errno: errno) }
-        let ok = contents.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return fchmod(fd, mode) == 0 && fsync(fd) == 0
-        }
+        let ok = FileBytes.writeAll(fd, contents) && fchmod(fd, mode) == 0 && fsync(fd) == 0
         let code = errno
         close(fd)
         guard ok, rename(temporary, path) == 0 else {

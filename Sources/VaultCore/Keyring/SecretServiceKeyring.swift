@@ -21,23 +21,30 @@ import Foundation
 /// Lookups search each of these collections in that order.
 package final class SecretServiceKeyring: Keyring {
     package static let awsVaultCollection = "awsvault"
+    static let collectionPrefix = "/org/freedesktop/secrets/collection/"
     static let markerAttribute = ("vault", "1")
 
     /// The collection named explicitly, if any.
     package let collectionName: String?
     private let connection = Mutex<Connection?>(nil)
 
-    private struct Place: @unchecked Sendable {
-        var collection: LibSecret.SecretObject
+    private struct Place: Equatable {
+        var path: String
         var name: String
         /// A collection that holds only aws-vault/vault items (listed whole).
         var dedicated: Bool
+
+        func holds(_ item: String) -> Bool { item.hasPrefix(path + "/") }
     }
 
     private struct Connection: @unchecked Sendable {
-        var service: LibSecret.SecretObject
+        var bus: LibSecret.Bus
+        var collections: [String]
         var explicit: Place?
-        var places: [Place]
+        var awsVault: Place?
+        /// nil until looked up (lookups that hit in awsvault never need it).
+        var fallback: Place??
+        var session: String?
     }
 
     package init(collectionName: String?) {
@@ -56,14 +63,14 @@ package final class SecretServiceKeyring: Keyring {
         try withConnection { connection in
             var seen = Set<String>()
             var keys: [String] = []
-            for place in connection.places {
-                let items = try call("list items") {
+            for place in try places(&connection, includingDefault: true) {
+                let items = try call("list the items of '\(place.name)'") {
                     place.dedicated
-                        ? try LibSecret.items(place.collection)
-                        : try LibSecret.search(place.collection, attribute: Self.markerAttribute.0, value: Self.markerAttribute.1)
+                        ? try LibSecret.items(place.path, connection.bus)
+                        : try LibSecret.search(place.path, attribute: Self.markerAttribute.0, value: Self.markerAttribute.1, connection.bus)
                 }
                 for item in items {
-                    guard let key = LibSecret.label(ofItem: item) ?? LibSecret.attribute("profile", of: item) else { continue }
+                    let key = try call("read an item's label") { try LibSecret.label(item, item: true, connection.bus) }
                     if seen.insert(key).inserted { keys.append(key) }
                 }
             }
@@ -73,14 +80,11 @@ package final class SecretServiceKeyring: Keyring {
 
     package func get(_ key: String) throws -> Data? {
         try withConnection { connection in
-            for place in connection.places {
-                let items = try find(key, in: place, connection)
-                guard let item = items.first else { continue }
-                var secret = try call("read the item '\(key)'") { try LibSecret.secret(of: item) }
-                defer { Wipe.data(&secret) }
-                return try Self.unwrap(secret, key: key)
-            }
-            return nil
+            guard let (item, _) = try find(key, &connection) else { return nil }
+            let session = try session(&connection)
+            var secret = try call("read the item '\(key)'") { try LibSecret.secret(item, session: session, connection.bus) }
+            defer { Wipe.data(&secret) }
+            return try Self.unwrap(secret, key: key)
         }
     }
 
@@ -88,21 +92,27 @@ package final class SecretServiceKeyring: Keyring {
         try withConnection { connection in
             let place = try writePlace(&connection)
             try unlock(place, connection)
+            let session = try session(&connection)
             var secret = try Self.wrap(data, key: key)
             defer { Wipe.data(&secret) }
             var attributes = [("profile", key)]
             if !place.dedicated { attributes.append(Self.markerAttribute) }
             try call("store the item '\(key)'") {
-                try LibSecret.createItem(in: place.collection, label: key, attributes: attributes, secret: secret, contentType: "application/json")
+                try LibSecret.createItem(
+                    in: place.path, session: session, label: key, attributes: attributes, secret: secret,
+                    contentType: "application/json", connection.bus)
             }
         }
     }
 
     package func remove(_ key: String) throws {
         try withConnection { connection in
-            for place in connection.places {
-                for item in try find(key, in: place, connection) {
-                    try call("delete the item '\(key)'") { try LibSecret.delete(item) }
+            let found = try call("search for '\(key)'") { try LibSecret.searchAll(attribute: "profile", value: key, connection.bus) }
+            for place in try places(&connection, includingDefault: true) {
+                let locked = found.locked.filter(place.holds)
+                if !locked.isEmpty { try unlock(place, connection) }
+                for item in found.unlocked.filter(place.holds) + locked {
+                    try call("delete the item '\(key)'") { try LibSecret.delete(item, connection.bus) }
                 }
             }
         }
@@ -118,34 +128,52 @@ package final class SecretServiceKeyring: Keyring {
     }
 
     private static func open(_ explicitName: String?) throws -> Connection {
-        let service: LibSecret.SecretObject
+        let bus: LibSecret.Bus
+        let collections: [String]
         do {
-            service = try LibSecret.service()
+            bus = try LibSecret.connect()
+            collections = try LibSecret.collections(bus)
         } catch {
-            throw KeyringError.secretServiceUnavailable(Self.reason(error))
+            throw KeyringError.secretServiceUnavailable(reason(error))
         }
-        var places: [Place] = []
         var explicit: Place?
-        if let explicitName, let collection = LibSecret.collection(named: explicitName, in: service) {
-            explicit = Place(collection: collection, name: explicitName, dedicated: true)
-            places.append(explicit!)
-        }
-        if explicitName != awsVaultCollection, let collection = LibSecret.collection(named: awsVaultCollection, in: service) {
-            places.append(Place(collection: collection, name: awsVaultCollection, dedicated: true))
-        }
-        let fallback: LibSecret.SecretObject?
-        do {
-            fallback = try LibSecret.collection(alias: "default", in: service)
-        } catch {
-            throw KeyringError.secretService(operation: "find the default collection", reason: Self.reason(error))
-        }
-        if let fallback {
-            let path = LibSecret.path(of: fallback)
-            if !places.contains(where: { LibSecret.path(of: $0.collection) == path }) {
-                places.append(Place(collection: fallback, name: LibSecret.label(of: fallback), dedicated: false))
+        if let explicitName {
+            if let path = collections.first(where: { $0 == collectionPrefix + explicitName })
+                ?? collections.first(where: { (try? LibSecret.label($0, item: false, bus)) == explicitName }) {
+                explicit = Place(path: path, name: explicitName, dedicated: true)
             }
         }
-        return Connection(service: service, explicit: explicit, places: places)
+        var awsVault: Place?
+        let awsVaultPath = collectionPrefix + awsVaultCollection
+        if collections.contains(awsVaultPath), explicit?.path != awsVaultPath {
+            awsVault = Place(path: awsVaultPath, name: awsVaultCollection, dedicated: true)
+        }
+        return Connection(bus: bus, collections: collections, explicit: explicit, awsVault: awsVault, fallback: nil, session: nil)
+    }
+
+    /// The collections lookups search, in order: explicit, `awsvault`, default.
+    private func places(_ connection: inout Connection, includingDefault: Bool) throws -> [Place] {
+        var places = [connection.explicit, connection.awsVault].compactMap { $0 }
+        if includingDefault, let fallback = try fallback(&connection), !places.contains(where: { $0.path == fallback.path }) {
+            places.append(fallback)
+        }
+        return places
+    }
+
+    private func fallback(_ connection: inout Connection) throws -> Place? {
+        if let known = connection.fallback { return known }
+        let path = try call("find the default collection") { try LibSecret.alias("default", connection.bus) }
+        // Named by its alias in messages: reading its label would cost a call on every lookup.
+        let place = path.map { Place(path: $0, name: "default", dedicated: false) }
+        connection.fallback = .some(place)
+        return place
+    }
+
+    private func session(_ connection: inout Connection) throws -> String {
+        if let session = connection.session { return session }
+        let session = try call("open a session") { try LibSecret.openSession(connection.bus) }
+        connection.session = session
+        return session
     }
 
     /// Where `set` writes: the explicit collection (created when missing),
@@ -153,37 +181,48 @@ package final class SecretServiceKeyring: Keyring {
     private func writePlace(_ connection: inout Connection) throws -> Place {
         if let collectionName {
             if let explicit = connection.explicit { return explicit }
-            let created: LibSecret.SecretObject
+            let path: String
             do {
-                created = try LibSecret.createCollection(collectionName, in: connection.service)
+                path = try LibSecret.createCollection(collectionName)
             } catch {
                 throw KeyringError.collectionNotCreated(name: collectionName, reason: Self.reason(error))
             }
-            let place = Place(collection: created, name: collectionName, dedicated: true)
+            let place = Place(path: path, name: collectionName, dedicated: true)
             connection.explicit = place
-            connection.places.insert(place, at: 0)
             return place
         }
-        guard let place = connection.places.first else { throw KeyringError.noDefaultCollection }
+        guard let place = try places(&connection, includingDefault: true).first else { throw KeyringError.noDefaultCollection }
         return place
     }
 
-    /// The items for `key` in one collection. A locked collection is unlocked
-    /// first (the daemon prompts): a locked store is never reported as a miss.
-    private func find(_ key: String, in place: Place, _ connection: Connection) throws -> [LibSecret.SecretObject] {
-        try unlock(place, connection)
-        let items = try call("search for '\(key)'") { try LibSecret.search(place.collection, attribute: "profile", value: key) }
-        for item in items where LibSecret.isLocked(item: item) {
-            guard try call("unlock '\(place.name)'", { try LibSecret.unlock(item, in: connection.service) }) else {
-                throw KeyringError.collectionLocked(place.name)
+    /// The item for `key` and the collection holding it. An item in a locked
+    /// collection is unlocked (the daemon prompts); a miss while one of the
+    /// collections is locked is not trusted: a locked store is never a miss.
+    private func find(_ key: String, _ connection: inout Connection, retried: Bool = false) throws -> (String, Place)? {
+        let found = try call("search for '\(key)'") { try LibSecret.searchAll(attribute: "profile", value: key, connection.bus) }
+        let near = try places(&connection, includingDefault: false)
+        let outside = (found.unlocked + found.locked).contains { item in !near.contains { $0.holds(item) } }
+        let candidates = outside ? try places(&connection, includingDefault: true) : near
+        for place in candidates {
+            if let item = found.unlocked.first(where: place.holds) { return (item, place) }
+            if let item = found.locked.first(where: place.holds) {
+                try unlock(place, connection)
+                return (item, place)
             }
         }
-        return items
+        guard !retried else { return nil }
+        var unlockedAny = false
+        for place in try places(&connection, includingDefault: true)
+        where try call("read whether '\(place.name)' is locked", { try LibSecret.isLocked(place.path, connection.bus) }) {
+            try unlock(place, connection)
+            unlockedAny = true
+        }
+        return unlockedAny ? try find(key, &connection, retried: true) : nil
     }
 
     private func unlock(_ place: Place, _ connection: Connection) throws {
-        guard LibSecret.isLocked(collection: place.collection) else { return }
-        guard try call("unlock '\(place.name)'", { try LibSecret.unlock(place.collection, in: connection.service) }) else {
+        guard try call("read whether '\(place.name)' is locked", { try LibSecret.isLocked(place.path, connection.bus) }) else { return }
+        guard try call("unlock '\(place.name)'", { try LibSecret.unlock(place.path) }) else {
             throw KeyringError.collectionLocked(place.name)
         }
     }
@@ -191,6 +230,8 @@ package final class SecretServiceKeyring: Keyring {
     private func call<T>(_ operation: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let error as KeyringError {
+            throw error
         } catch {
             throw KeyringError.secretService(operation: operation, reason: Self.reason(error))
         }

@@ -120,7 +120,16 @@ package final class Terminal {
         }
         var bytes: [UInt8] = []
         defer { Wipe.bytes(&bytes) }
+        let guardian = InterruptGuard()  // a SIGINT sent by `kill` rather than typed
+        defer { guardian.restore() }
         while true {
+            var poll = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = Glibc.poll(&poll, 1, -1)
+            if InterruptGuard.interrupted { throw PromptError.cancelled }
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw PromptError.io(errno)
+            }
             var byte: UInt8 = 0
             let n = read(fd, &byte, 1)
             if n < 0 {

@@ -13,31 +13,42 @@ enum ShellHooks {
 # Nothing here is exported but VAULT_HOOK, also under set -a.
 __vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
 __vault_hook() {
-  local __vault_s=$? __vault_d=$PWD __vault_f= __vault_c= __vault_g= __vault_why= __vault_ax=
+  local __vault_s=$? __vault_c= __vault_g= __vault_why= __vault_ax=
   case $- in *a*) __vault_ax=1; set +a;; esac
-  while :; do
-    if [[ $__vault_d == / ]]; then __vault_d=; fi
-    if [[ -f $__vault_d/.vaultrc ]]; then __vault_f=$__vault_d/.vaultrc; break; fi
-    if [[ -z $__vault_d ]]; then break; fi
-    __vault_d=${__vault_d%/*}
-  done
-  if [[ -n $__vault_f ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_f" || :; fi
+  # The nearest .vaultrc is looked up again only when $PWD or what is read below changed.
+  if [[ $PWD != "${__vault_pwd-}" ]]; then __vault_find; fi
+  if [[ -n $__vault_found ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_found" || :; fi
   IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
-  if [[ $__vault_f != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+  if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+    __vault_find
+    __vault_c=
+    if [[ -n $__vault_found ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_found" || :; fi
     __vault_why=change
-  elif [[ -n ${__vault_refresh_at-} ]] && (( EPOCHSECONDS >= __vault_refresh_at )); then
+  elif [[ -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
   fi
   if [[ -n $__vault_why ]]; then
-    __vault_rc=$__vault_f __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+    __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
     if [[ $__vault_why == refresh ]]; then __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
-    eval "$(command vault hook-apply bash why="$__vault_why" rc="$__vault_f" \
+    eval "$(command vault hook-apply bash why="$__vault_why" rc="$__vault_found" \
       origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
       duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
   fi
-  __vault_prompt_update
+  if [[ -n ${__vault_active-} || -n $vault_prompt ]]; then __vault_prompt_update; fi
   if [[ -n $__vault_ax ]]; then set -a; fi
   return $__vault_s
+}
+
+# Sets __vault_found to the nearest .vaultrc at or above $PWD, or "".
+__vault_find() {
+  local __vault_d=$PWD
+  __vault_pwd=$PWD __vault_found=
+  while :; do
+    if [[ $__vault_d == / ]]; then __vault_d=; fi
+    if [[ -f $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
+    if [[ -z $__vault_d ]]; then return 0; fi
+    __vault_d=${__vault_d%/*}
+  done
 }
 
 # Sets vault_prompt to "PROFILE 42m", "PROFILE 4m!" (under AWS_MIN_TTL),
@@ -47,13 +58,13 @@ __vault_prompt_update() {
   if [[ -z ${__vault_active-} ]]; then return 0; fi
   local __vault_t= __vault_l
   if [[ -n ${__vault_expires-} ]]; then
-    __vault_l=$((__vault_expires - EPOCHSECONDS))
+    __vault_l=$((${__vault_expires:-0} - EPOCHSECONDS))
     if ((__vault_l <= 0)); then __vault_t=expired
     else
       if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
       elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
       else __vault_t=${__vault_l}s; fi
-      if ((EPOCHSECONDS >= __vault_refresh_at)); then __vault_t+='!'; fi
+      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'; fi
     fi
   fi
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
@@ -82,7 +93,7 @@ __vault_install() {
 }
 __vault_install
 unset -f __vault_install
-vault_prompt=
+vault_prompt= __vault_found=
 if [[ -z ${__vault_gen+x} ]]; then
   __vault_gen=
   IFS= read -r __vault_gen 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
@@ -97,49 +108,64 @@ if [[ -n $__vault_a ]]; then set -a; fi; unset __vault_a
 # Nothing here is exported but VAULT_HOOK, also under set -a.
 __vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
 zmodload -F zsh/datetime p:EPOCHSECONDS
+# mapfile reads a file into a parameter without a read(2) per byte, as `read` does.
+zmodload -F zsh/mapfile p:mapfile
+# The prompt path avoids `emulate` and extra function calls (each costs more
+# than the checks); it only uses syntax that zsh's options do not change.
 __vault_hook() {
-  local __vault_s=$?
-  emulate -L zsh
-  local __vault_d=$PWD __vault_f= __vault_c= __vault_g= __vault_why=
-  while :; do
-    if [[ $__vault_d == / ]]; then __vault_d=; fi
-    if [[ -f $__vault_d/.vaultrc ]]; then __vault_f=$__vault_d/.vaultrc; break; fi
-    if [[ -z $__vault_d ]]; then break; fi
-    __vault_d=${__vault_d%/*}
-  done
-  if [[ -n $__vault_f ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_f" || :; fi
-  IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
-  if [[ $__vault_f != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+  local __vault_s=$? __vault_c= __vault_g= __vault_why=
+  if [[ $PWD != "${__vault_pwd-}" ]]; then __vault_find; fi
+  if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
+  __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
+  if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+    __vault_find
+    __vault_c=
+    if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
     __vault_why=change
-  elif [[ -n ${__vault_refresh_at-} ]] && (( EPOCHSECONDS >= __vault_refresh_at )); then
+  elif [[ -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
   fi
-  if [[ -n $__vault_why ]]; then
-    typeset -g __vault_rc=$__vault_f __vault_rc_content=$__vault_c __vault_gen=$__vault_g
-    if [[ $__vault_why == refresh ]]; then typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
-    eval "$(command vault hook-apply zsh why="$__vault_why" rc="$__vault_f" \
-      origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
-      duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
-  fi
-  __vault_prompt_update
+  if [[ -n $__vault_why ]]; then __vault_apply; fi
+  if [[ -n ${__vault_active-} || -n $vault_prompt ]]; then __vault_prompt_update; fi
   return $__vault_s
+}
+
+__vault_apply() {
+  emulate -L zsh
+  typeset -g __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+  if [[ $__vault_why == refresh ]]; then typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
+  eval "$(command vault hook-apply zsh why="$__vault_why" rc="$__vault_found" \
+    origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
+    duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
+}
+
+# Sets __vault_found to the nearest .vaultrc at or above $PWD, or "".
+__vault_find() {
+  emulate -L zsh
+  local __vault_d=$PWD
+  typeset -g __vault_pwd=$PWD __vault_found=
+  while :; do
+    if [[ $__vault_d == / ]]; then __vault_d=; fi
+    if [[ -f $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
+    if [[ -z $__vault_d ]]; then return 0; fi
+    __vault_d=${__vault_d%/*}
+  done
 }
 
 # Sets vault_prompt to "PROFILE 42m", "PROFILE 4m!" (under AWS_MIN_TTL),
 # "PROFILE expired", or "" (VAULT_PROMPT_FORMAT: %p profile, %r region, %t time left).
 __vault_prompt_update() {
-  emulate -L zsh
-  typeset -g vault_prompt=
+  vault_prompt=
   if [[ -z ${__vault_active-} ]]; then return 0; fi
   local __vault_t= __vault_l
   if [[ -n ${__vault_expires-} ]]; then
-    __vault_l=$((__vault_expires - EPOCHSECONDS))
+    __vault_l=$((${__vault_expires:-0} - EPOCHSECONDS))
     if ((__vault_l <= 0)); then __vault_t=expired
     else
       if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
       elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
       else __vault_t=${__vault_l}s; fi
-      if ((EPOCHSECONDS >= __vault_refresh_at)); then __vault_t+='!'; fi
+      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'; fi
     fi
   fi
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
@@ -158,10 +184,9 @@ vault_prompt_info() {
 autoload -Uz add-zsh-hook
 add-zsh-hook precmd __vault_hook
 add-zsh-hook chpwd __vault_hook
-typeset -g vault_prompt=
+typeset -g vault_prompt= __vault_found=
 if (( ! ${+__vault_gen} )); then
-  typeset -g __vault_gen=
-  IFS= read -r __vault_gen 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
+  typeset -g __vault_gen=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
 fi
 export VAULT_HOOK="zsh:$$"
 if [[ -n $__vault_a ]]; then set -a; fi; unset __vault_a
@@ -172,37 +197,49 @@ if [[ -n $__vault_a ]]; then set -a; fi; unset __vault_a
 # vault shell hook for fish. In ~/.config/fish/config.fish:  vault hook fish | source
 # fish has no builtin clock, so times are seconds since boot from /proc/uptime.
 function __vault_uptime
-  read -l __vault_u </proc/uptime
-  string split -f1 . -- $__vault_u
+  read -l -d . __vault_u __vault_rest </proc/uptime
+  echo $__vault_u
 end
 
+# Sets __vault_found to the nearest .vaultrc at or above $PWD, or "".
+function __vault_find
+  set -g -u __vault_pwd $PWD
+  set -g -u __vault_found ''
+  set -l d $PWD
+  while true
+    if test "$d" = /; set d ''; end
+    if test -f "$d/.vaultrc"; set __vault_found "$d/.vaultrc"; return 0; end
+    if test -z "$d"; return 0; end
+    set d (string replace -r '/[^/]*$' '' -- $d)
+  end
+end
+
+# The nearest .vaultrc is looked up again only when $PWD or what is read here
+# changed. fish prints a warning for a redirection from a missing file even
+# with 2>/dev/null, hence the `test -f` first.
 function __vault_hook --on-event fish_prompt
   set -l __vault_s $status
-  set -l __vault_d $PWD
-  set -l __vault_f ''
-  while true
-    if test "$__vault_d" = /; set __vault_d ''; end
-    if test -f "$__vault_d/.vaultrc"; set __vault_f "$__vault_d/.vaultrc"; break; end
-    if test -z "$__vault_d"; break; end
-    set __vault_d (string replace -r '/[^/]*$' '' -- $__vault_d)
-  end
+  test "$PWD" = "$__vault_pwd"; or __vault_find
   set -l __vault_c ''
-  if test -n "$__vault_f"; read -z __vault_c 2>/dev/null <$__vault_f; end
   set -l __vault_g ''
-  set -l __vault_gf (set -q XDG_DATA_HOME[1]; and test -n "$XDG_DATA_HOME"; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/vault/generation
-  if test -f $__vault_gf; read __vault_g 2>/dev/null <$__vault_gf; end
+  test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
+  test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
   set -l __vault_why ''
-  if test "$__vault_f" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
+  if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
+    __vault_find
+    set __vault_c ''
+    test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
     set __vault_why change
-  else if test -n "$__vault_refresh_up"; and test (__vault_uptime) -ge "$__vault_refresh_up"
-    set __vault_why refresh
+  else if test -n "$__vault_refresh_up"
+    read -l -d . __vault_u __vault_rest </proc/uptime
+    test "$__vault_u" -ge "$__vault_refresh_up"; and set __vault_why refresh
   end
   if test -n "$__vault_why"
-    set -g -u __vault_rc $__vault_f
+    set -g -u __vault_rc $__vault_found
     set -g -u __vault_rc_content $__vault_c
     set -g -u __vault_gen $__vault_g
     if test $__vault_why = refresh; set -g -u __vault_refresh_up (math (__vault_uptime) + 60); end
-    command vault hook-apply fish why=$__vault_why rc="$__vault_f" \
+    command vault hook-apply fish why=$__vault_why rc="$__vault_found" \
       origin="$__vault_origin" profile="$__vault_profile" region="$__vault_region" \
       duration="$__vault_duration" no-session="$__vault_no_session" | source
   end
@@ -238,10 +275,12 @@ function vault_prompt_info
   printf '%s' (string trim -r -c ' ' -- "$out")
 end
 
+set -g -u __vault_genfile $HOME/.local/share/vault/generation
+set -q XDG_DATA_HOME[1]; and test -n "$XDG_DATA_HOME"; and set __vault_genfile $XDG_DATA_HOME/vault/generation
+set -q __vault_found; or set -g -u __vault_found ''
 if not set -q __vault_gen
   set -g -u __vault_gen ''
-  set -l __vault_gf (set -q XDG_DATA_HOME[1]; and test -n "$XDG_DATA_HOME"; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/vault/generation
-  if test -f $__vault_gf; read -g __vault_gen <$__vault_gf; end
+  test -f $__vault_genfile; and read -g -u __vault_gen <$__vault_genfile
 end
 set -gx VAULT_HOOK fish:$fish_pid
 

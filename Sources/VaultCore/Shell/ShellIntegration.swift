@@ -21,14 +21,14 @@ package struct ShellIntegration {
 
     /// The script that sets `request.profile`'s credentials; throws before
     /// anything is printed when they cannot be had.
-    package func activate(_ request: ShellCredentialRequest, origin: String) throws -> String {
+    package func activate(_ request: CredentialRequest, origin: String) throws -> String {
         let issued = try issuer.issue(request)
-        let changes = CredentialEnvironment.changes(profile: request.profile, credentials: issued.credentials, region: issued.region)
         let session = ShellSession(
-            profile: request.profile, region: issued.region, origin: origin,
+            profile: issued.profileName, region: issued.region, origin: origin,
             expiration: issued.credentials.expiration.map { Int($0.timeIntervalSince1970) },
-            minimumTTL: settings.shellMinimumTTL, duration: request.duration, noSession: request.noSession,
+            minimumTTL: settings.shellMinimumTTL, duration: request.duration.map { Int($0) }, noSession: request.noSession,
             uptime: uptime(), now: now())
+        let changes = issued.environmentChanges
         return shell.activate(changes, session: session)
     }
 
@@ -92,7 +92,14 @@ package struct ShellIntegration {
         if let target {
             let same = state.origin == target.path && state.profile == target.profile && state.region == (target.region ?? state.region)
             if same && !state.refreshOnly && !refreshDue() { return "" }
-            return try activate(ShellCredentialRequest(profile: target.profile, region: target.region), origin: target.path)
+            do {
+                return try activate(CredentialRequest(profileName: target.profile, region: target.region), origin: target.path)
+            } catch where active && state.origin != "env" && state.origin != target.path {
+                // Moved out of another .vaultrc's tree: its credentials go even
+                // though this one's could not be had.
+                messages.append((error as? any VaultError)?.message ?? "\(error)")
+                return deactivate()
+            }
         }
         if active && state.origin != "env" {
             return deactivate()
@@ -104,8 +111,8 @@ package struct ShellIntegration {
     }
 
     private func refreshEnv(_ state: HookState) throws -> String {
-        try activate(ShellCredentialRequest(profile: state.profile, region: state.region.isEmpty ? nil : state.region,
-                                            duration: state.duration, noSession: state.noSession), origin: "env")
+        try activate(CredentialRequest(profileName: state.profile, duration: state.duration.map(Double.init),
+                                       noSession: state.noSession, region: state.region.isEmpty ? nil : state.region), origin: "env")
     }
 
     /// True when the exported credentials expire within the minimum TTL.

@@ -7,7 +7,7 @@ extension Vault {
             abstract: "Store a profile's long-term AWS keys in the keyring.",
             discussion: "Asks for the Access Key ID and the Secret Access Key on the terminal (the secret is not echoed), or takes AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY with --env.")
 
-        @Argument(help: "The profile's name.")
+        @Argument(help: "The profile's name.", completion: .profiles)
         var profile: String
 
         @Flag(help: "Take the keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")

@@ -18,42 +18,40 @@ extension Vault {
         @Option(help: "bash, zsh or fish (default: the shell that runs vault, else $SHELL).")
         var shell: String?
 
-        @Option(name: [.customShort("d"), .long], help: "Session duration, e.g. 1h or 3600.")
-        var duration: String?
-
-        @Flag(name: [.customShort("n"), .long], help: "Use the stored keys, no STS session.")
-        var noSession = false
-
-        @Option(name: [.customShort("t"), .customLong("mfa-token")], help: "MFA code.")
-        var mfaToken: String?
-
-        @Option(help: "Region to set (AWS_REGION, AWS_DEFAULT_REGION).")
-        var region: String?
-
         @Flag(help: "Print the script that restores what was there before.")
         var unset = false
+
+        @OptionGroup var credentialOptions: CredentialOptions
+        @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
             if unset != (profile == nil) {
                 throw ValidationError(unset ? "--unset takes no profile" : "name a profile, or pass --unset")
-            }
-            if let duration, Settings.parseSeconds(duration) == nil {
-                throw ValidationError("--duration '\(duration)' is not a duration such as 1h, 90m or 3600")
             }
         }
 
         func run() throws {
             let settings = Settings.process()
             let kind = try ShellKind.detect(explicit: shell, settings: settings)
-            let integration = ShellIntegration(settings: settings, shell: kind.shell, issuer: InterimCredentialIssuer(settings: settings))
+            let integration = ShellIntegration(
+                settings: settings, shell: kind.shell, issuer: ShellIssuers.service(settings, storeOptions))
             if unset {
                 Output.standardOutput(integration.deactivate())
                 return
             }
-            let request = ShellCredentialRequest(
-                profile: profile!, region: region, duration: duration.flatMap(Settings.parseSeconds),
-                noSession: noSession, mfaToken: mfaToken)
-            Output.standardOutput(try integration.activate(request, origin: "env"))
+            Output.standardOutput(try integration.activate(try credentialOptions.request(profile: profile!), origin: "env"))
+        }
+    }
+}
+
+enum ShellIssuers {
+    /// The credential service over the chosen store, opened on first use.
+    /// While a session is active its own values are in the environment: the
+    /// profile asked for must not take them for the person's settings.
+    static func service(_ settings: Settings, _ storeOptions: StoreOptions) -> DeferredIssuer {
+        DeferredIssuer {
+            let clean = settings.withoutActiveSession
+            return CredentialService(settings: clean, keyring: try storeOptions.open(clean))
         }
     }
 }

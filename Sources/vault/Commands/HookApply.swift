@@ -22,10 +22,8 @@ extension Vault {
                 guard let equals = word.firstIndex(of: "=") else { throw ValidationError("expected key=value, got '\(word)'") }
                 values[String(word[..<equals])] = String(word[word.index(after: equals)...])
             }
-            // While a session is active its own values are in the environment; the
-            // profile to switch to must not take them for the person's settings.
-            let issuer = InterimCredentialIssuer(settings: settings.withoutActiveSession)
-            let integration = ShellIntegration(settings: settings, shell: kind.shell, issuer: issuer)
+            let integration = ShellIntegration(
+                settings: settings, shell: kind.shell, issuer: ShellIssuers.service(settings, try StoreOptions.parse([])))
             let hookState = ShellIntegration.HookState(
                 rcPath: values["rc"] ?? "", origin: values["origin"] ?? "", profile: values["profile"] ?? "",
                 region: values["region"] ?? "", duration: values["duration"].flatMap { Int($0) },

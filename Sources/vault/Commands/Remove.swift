@@ -7,7 +7,7 @@ extension Vault {
             abstract: "Remove a profile's keys and cached sessions from the keyring.",
             aliases: ["rm"])
 
-        @Argument(help: "The profile's name.")
+        @Argument(help: "The profile's name.", completion: .profiles)
         var profile: String
 
         @Flag(name: .shortAndLong, help: "Do not ask for confirmation.")

@@ -5,7 +5,7 @@ import VaultCore
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Store to use: secret-service or file (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).",
-        valueName: "backend"))
+        valueName: "backend"), completion: .list(KeyringBackend.allCases.map(\.rawValue)))
     var backend: String?
 
     @Option(name: .customLong("secret-service-collection"), help: ArgumentHelp(

@@ -124,6 +124,17 @@ import Testing
         #expect(e.message == "AccessDenied: User: arn:aws:iam::1:user/a is not authorized to perform: sts:AssumeRole (GetSessionToken at https://sts.amazonaws.com)")
     }
 
+    @Test func aDisabledRegionSaysWhatToDo() {
+        #expect(classify("RegionDisabledException", "STS is not activated in this region for account:1.").message
+            .hasSuffix("activate STS for this region in IAM's account settings, or use another region"))
+    }
+
+    @Test func libcurlMissingSaysWhatToInstall() {
+        let e = AWSError.network(TransportError(.unavailable, "libcurl.so.4: cannot open shared object file"),
+                                 endpoint: "https://sts.amazonaws.com", proxy: nil, attempts: 1)
+        #expect(e.message.contains("cannot load libcurl") && e.message.contains("libcurl4"))
+    }
+
     @Test func mfaRejectionIsSaidAsSuch() {
         let e = classify("AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code.")
         guard case .mfaRejected = e else { Issue.record("\(e)"); return }

@@ -154,6 +154,12 @@ struct WireFaults {
         #expect(try client.getCallerIdentity(with: keys).account == "123456789012")
     }
 
+    /// pytest checks the three calls arrived on one connection.
+    @Test func consecutiveCallsReuseTheConnection() throws {
+        let client = try sts("\(url)/reuse")
+        for _ in 0..<3 { #expect(try client.getCallerIdentity(with: keys).account == "123456789012") }
+    }
+
     @Test func aDeadProxyIsNamedWithoutItsPassword() throws {
         let error = try failure("https://sts.us-east-1.amazonaws.com",
                                 ["HTTPS_PROXY": "http://me:hunter2@127.0.0.1:\(FaultFixture.closedPort)"])
@@ -162,5 +168,43 @@ struct WireFaults {
         let message = error!.message
         #expect(message.contains("through proxy http://****@127.0.0.1:\(FaultFixture.closedPort)") && message.contains("HTTPS_PROXY"))
         #expect(!message.contains("hunter2"))
+    }
+}
+
+/// HTTPS to a server whose certificate comes from a private CA (as behind a
+/// TLS-intercepting proxy): trusted only through AWS_CA_BUNDLE or `ca_bundle`.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["VAULT_TEST_TLS_URL"] != nil, "needs VAULT_TEST_TLS_URL (run by test_wire_faults.py)"))
+struct WireTLS {
+    let url = ProcessInfo.processInfo.environment["VAULT_TEST_TLS_URL"]! + "/ok"
+    let ca = ProcessInfo.processInfo.environment["VAULT_TEST_TLS_CA"] ?? ""
+    let keys = Credentials(accessKeyID: "AKIAFAULTFAULTFAULT1", secretAccessKey: "fault-secret-never-shown")
+
+    func identity(_ env: [String: String] = [:], caBundle: String? = nil) throws -> CallerIdentity {
+        var environment = env
+        environment["AWS_ENDPOINT_URL_STS"] = url
+        let config = EndpointConfig(region: "us-east-1", caBundle: caBundle)
+        return try STSClient(config: config, settings: Settings(environment: environment), options: WireFaults.fast)
+            .getCallerIdentity(with: keys)
+    }
+
+    @Test func trustedThroughAWS_CA_BUNDLE() throws {
+        #expect(try identity(["AWS_CA_BUNDLE": ca]).account == "123456789012")
+    }
+
+    @Test func trustedThroughTheProfilesCABundle() throws {
+        #expect(try identity(caBundle: ca).account == "123456789012")
+    }
+
+    @Test func untrustedWithoutTheBundleIsATLSErrorNamingTheEndpoint() throws {
+        let error = #expect(throws: AWSError.self) { try identity() }
+        guard case .network(let transport, _, _, 1) = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(transport.kind == .tls)
+        #expect(error!.message.hasPrefix("TLS with \(url) failed") && error!.message.contains("ca_bundle"))
+    }
+
+    @Test func theEnvironmentWinsOverTheProfile() throws {
+        let error = #expect(throws: AWSError.self) { try identity(["AWS_CA_BUNDLE": "/nonexistent/ca.pem"], caBundle: ca) }
+        guard case .network(let transport, _, _, _) = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(transport.kind == .tls)
     }
 }

@@ -40,6 +40,14 @@ func badSecretsAreRefusedWithoutEchoingThem(_ secret: String) {
     #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o640)
 }
 
+@Test func appendingKeepsBytesThatAreNotUTF8() throws {
+    let path = try temporaryDirectory() + "/config"
+    let original = Data([0x5B, 0x61, 0x5D, 0x0A, 0x23, 0xFF, 0xFE])  // "[a]\n#" then invalid UTF-8
+    try original.write(to: URL(fileURLWithPath: path))
+    try RawConfigFile(path: path).appendProfile("b")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original + Data("\n\n[profile b]\n".utf8))
+}
+
 @Test func appendingCreatesAMissingConfig() throws {
     let path = try temporaryDirectory() + "/aws/config"
     try RawConfigFile(path: path).appendProfile("default")

@@ -24,8 +24,6 @@ import Testing
     #expect(Settings(environment: [:]).shellMinimumTTL == 300)
     #expect(Settings(environment: ["AWS_MIN_TTL": "15m"]).shellMinimumTTL == 900)
     #expect(Settings(environment: ["AWS_MIN_TTL": "90"]).shellMinimumTTL == 90)
-    #expect(Settings.parseSeconds("1h30m") == 5400)
-    #expect(Settings.parseSeconds("5x") == nil)
 }
 
 @Test func promptSegmentShowsTimeLeftMarksUnderTTLAndExpiry() {

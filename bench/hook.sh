@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The hook's cost per prompt when nothing changed, vault against direnv, in the
+# same shell: each shell sources the hook, enters a project whose .vaultrc /
+# .envrc is allowed (the first call applies it), then calls the prompt hook
+# function N times (what PROMPT_COMMAND / precmd / fish_prompt does) and
+# reports the time per call. R rounds; the median is printed.
+#   bench/hook.sh (or via bench/run)   HOOK_PROMPTS=1000 HOOK_ROUNDS=5; needs direnv, bash, zsh, fish; VAULT= to pick a binary
+source "$(dirname "$0")/lib.sh"
+N=${HOOK_PROMPTS:-1000}
+R=${HOOK_ROUNDS:-5}
+vault=$VAULT
+work=$WORK/hook
+mkdir -p "$work"
+export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
+export AWS_CONFIG_FILE=$HOME/.aws/config PATH=$(dirname "$vault"):$PATH
+mkdir -p "$HOME/.aws" "$work/project"
+exp=$(date -u -d '+2 hours' +%Y-%m-%dT%H:%M:%SZ)
+printf '{"Version":1,"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","SessionToken":"token","Expiration":"%s"}\n' "$exp" > "$work/creds.json"
+printf '[profile bench]\ncredential_process = cat %s\n' "$work/creds.json" > "$AWS_CONFIG_FILE"
+printf 'profile = bench\n' > "$work/project/.vaultrc"
+printf 'export BENCH_DIRENV=1\n' > "$work/project/.envrc"
+chmod 644 "$work/project/.vaultrc"
+"$vault" allow "$work/project"
+(cd "$work/project" && direnv allow . ) 2>/dev/null
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Prints microseconds per call of the hook function FN after SETUP, in SHELL.
+per_call() { # shell setup fn
+    case $1 in
+    bash) bash --norc --noprofile -c "$2; cd '$work/project'; $3; s=\$EPOCHREALTIME; for ((i=0;i<$N;i++)); do $3; done; e=\$EPOCHREALTIME; echo \"\$(( (\${e/./}-\${s/./}) / $N ))\"" ;;
+    zsh) zsh -f -c "zmodload zsh/datetime; $2; cd '$work/project'; $3; s=\$EPOCHREALTIME; for ((i=0;i<$N;i++)); do $3; done; e=\$EPOCHREALTIME; print \$(( ((e-s)*1000000) / $N ))" | cut -d. -f1 ;;
+    fish) fish --no-config -c "$2; cd '$work/project'; $3; set s (date +%s%N); for i in (seq $N); $3; end; set e (date +%s%N); math -s0 \"(\$e - \$s) / 1000 / $N\"" ;;
+    esac
+}
+
+declare -A setup_vault=([bash]='eval "$(vault hook bash)"' [zsh]='eval "$(vault hook zsh)"' [fish]='vault hook fish | source')
+declare -A fn_vault=([bash]=__vault_hook [zsh]=__vault_hook [fish]=__vault_hook)
+declare -A setup_direnv=([bash]='eval "$(direnv hook bash)"' [zsh]='eval "$(direnv hook zsh)"' [fish]='direnv hook fish | source')
+declare -A fn_direnv=([bash]=_direnv_hook [zsh]=_direnv_hook [fish]=__direnv_export_eval)
+
+{
+    echo
+    echo "#### the hook's cost per prompt when nothing changed: vault vs direnv ($N prompts, median of $R rounds)"
+    echo
+    echo "| shell | vault µs/prompt | direnv µs/prompt | direnv ÷ vault |"
+    echo "|---|---:|---:|---:|"
+} >>"$BENCH_REPORT"
+for sh in bash zsh fish; do
+    v=$(for ((r=0;r<R;r++)); do per_call "$sh" "${setup_vault[$sh]}" "${fn_vault[$sh]}"; done | median)
+    d=$(for ((r=0;r<R;r++)); do per_call "$sh" "${setup_direnv[$sh]}" "${fn_direnv[$sh]}" 2>/dev/null; done | median)
+    echo "| $sh | $v | $d | $(awk -v d="$d" -v v="$v" 'BEGIN {printf "%.0f×", d / (v > 0 ? v : 1)}') |" >>"$BENCH_REPORT"
+done
+[[ -n ${BENCH_STANDALONE-} ]] && cat "$BENCH_REPORT"
+true
