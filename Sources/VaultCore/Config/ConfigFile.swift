@@ -114,7 +114,7 @@ struct INIReader {
         }
 
         for (index, rawLine) in Self.lines(text).enumerated() {
-            let value = PythonText.strip(rawLine.unicodeScalars)
+            let value = PythonText.stripped(rawLine)
             let first = value.utf8.first
             let isComment = first == UInt8(ascii: "#") || first == UInt8(ascii: ";")
             if value.isEmpty || isComment {
@@ -122,9 +122,9 @@ struct INIReader {
                 if !isComment { pending?.more.append("") }
                 continue
             }
-            let indent = rawLine.unicodeScalars.prefix { PythonText.isSpace($0) }.count
+            let indent = PythonText.indentation(rawLine)
             if pending != nil, indent > indentLevel {
-                pending!.more.append(value)
+                pending!.more.append(String(value))
                 continue
             }
             let location = SourceLocation(file: path, line: index + 1)
@@ -147,7 +147,7 @@ struct INIReader {
                 throw .missingSectionHeader(location: location)
             }
             guard let (name, optionValue) = Self.option(value), !name.isEmpty else {
-                throw .syntax(location: location, line: value)
+                throw .syntax(location: location, line: String(value))
             }
             let taken = inDefaults ? defaults[name] != nil : current!.options[name] != nil
             if taken {
@@ -211,21 +211,22 @@ struct INIReader {
 
     /// `\[(?P<header>.+)\]` matched at the start: the text between the first
     /// `[` and the last `]`, which must not be empty.
-    static func sectionHeader(_ line: String) -> String? {
-        let scalars = line.unicodeScalars
-        guard scalars.first == "[", let close = scalars.lastIndex(of: "]") else { return nil }
-        let start = scalars.index(after: scalars.startIndex)
+    static func sectionHeader(_ line: Substring) -> String? {
+        let bytes = line.utf8
+        // `[` and `]` are single UTF-8 bytes, never part of another character's encoding.
+        guard bytes.first == UInt8(ascii: "["), let close = bytes.lastIndex(of: UInt8(ascii: "]")) else { return nil }
+        let start = bytes.index(after: bytes.startIndex)
         guard close > start else { return nil }
-        return String(scalars[start..<close])
+        return String(line[start..<close])
     }
 
     /// `(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$`: the name up to the
     /// first delimiter, lower-cased, and the stripped value.
-    static func option(_ line: String) -> (String, String)? {
-        guard let delimiter = line.unicodeScalars.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return nil }
-        let scalars = Substring(line).unicodeScalars
-        let name = PythonText.strip(scalars[scalars.startIndex..<delimiter])  // the line is already left-stripped
-        let value = PythonText.strip(scalars[scalars.index(after: delimiter)...])
+    static func option(_ line: Substring) -> (String, String)? {
+        let bytes = line.utf8
+        guard let delimiter = bytes.firstIndex(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
+        let name = String(PythonText.stripped(line[..<delimiter]))  // the line is already left-stripped
+        let value = String(PythonText.stripped(line[bytes.index(after: delimiter)...]))
         let lowered = name.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } ? name : name.lowercased()
         return (lowered, value)
     }
