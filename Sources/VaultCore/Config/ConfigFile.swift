@@ -187,26 +187,37 @@ struct INIReader {
     }
 
     /// Lines as Python's text mode yields them: `\r\n` and `\r` become `\n`.
-    static func lines(_ text: String) -> [Substring] {
+    static func lines(_ text: String) -> Lines { Lines(text: text) }
+
+    /// The lines of a text, produced one at a time (no array of 100k slices).
+    struct Lines: Sequence, IteratorProtocol {
+        let text: String
+        var position: String.Index
+
+        init(text: String) {
+            self.text = text
+            position = text.startIndex
+        }
+
         // `\r` and `\n` are single UTF-8 bytes, so byte positions are scalar boundaries.
-        var lines: [Substring] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                lines.append(text[start..<index])
-                var next = bytes.index(after: index)
-                if byte == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") { next = bytes.index(after: next) }
-                start = next
-                index = next
-            } else {
+        mutating func next() -> Substring? {
+            let bytes = text.utf8
+            guard position < bytes.endIndex else { return nil }
+            let start = position
+            var index = start
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    var next = bytes.index(after: index)
+                    if byte == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") { next = bytes.index(after: next) }
+                    position = next
+                    return text[start..<index]
+                }
                 index = bytes.index(after: index)
             }
+            position = bytes.endIndex
+            return text[start...]
         }
-        if start < bytes.endIndex { lines.append(text[start...]) }
-        return lines
     }
 
     /// `\[(?P<header>.+)\]` matched at the start: the text between the first
