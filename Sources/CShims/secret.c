@@ -29,6 +29,14 @@ static struct {
     void *(*bus_get_sync)(int, void *, GError **);
     GVariant *(*call_sync)(void *, const char *, const char *, const char *, const char *, GVariant *,
                            const void *, int, int, void *, GError **);
+    void (*call_async)(void *, const char *, const char *, const char *, const char *, GVariant *,
+                       const void *, int, int, void *, void (*)(void *, void *, void *), void *);
+    GVariant *(*call_finish)(void *, void *, GError **);
+    void *(*main_context_new)(void);
+    void (*main_context_push)(void *);
+    void (*main_context_pop)(void *);
+    int (*main_context_iteration)(void *, int);
+    void (*main_context_unref)(void *);
     GVariant *(*variant_new)(const char *, ...);
     void (*variant_get)(GVariant *, const char *, ...);
     GVariant *(*variant_new_fixed_array)(const void *, const void *, size_t, size_t);
@@ -74,6 +82,13 @@ static void load_gio(void) {
     BIND(G, bus_get_sync, gio, "g_bus_get_sync", gio_error);
     BIND(G, call_sync, gio, "g_dbus_connection_call_sync", gio_error);
     BIND(G, strip_remote_error, gio, "g_dbus_error_strip_remote_error", gio_error);
+    BIND(G, call_async, gio, "g_dbus_connection_call", gio_error);
+    BIND(G, call_finish, gio, "g_dbus_connection_call_finish", gio_error);
+    BIND(G, main_context_new, glib, "g_main_context_new", gio_error);
+    BIND(G, main_context_push, glib, "g_main_context_push_thread_default", gio_error);
+    BIND(G, main_context_pop, glib, "g_main_context_pop_thread_default", gio_error);
+    BIND(G, main_context_iteration, glib, "g_main_context_iteration", gio_error);
+    BIND(G, main_context_unref, glib, "g_main_context_unref", gio_error);
     BIND(G, variant_new, glib, "g_variant_new", gio_error);
     BIND(G, variant_get, glib, "g_variant_get", gio_error);
     BIND(G, variant_new_fixed_array, glib, "g_variant_new_fixed_array", gio_error);
@@ -159,6 +174,105 @@ static GVariant *property(void *bus, const char *path, const char *iface, const 
     return value;
 }
 
+/// One call of a batch: sent together, answered in any order.
+typedef struct {
+    const char *path, *iface, *method, *reply_type;
+    GVariant *params;
+    GVariant *reply;
+    GError *error;
+    int *pending;
+} Call;
+
+static void batch_reply(void *source, void *result, void *data) {
+    Call *call = data;
+    call->reply = G.call_finish(source, result, &call->error);
+    (*call->pending)--;
+}
+
+/// Sends every call at once and waits for all replies: one round trip's
+/// latency instead of one per call.
+static void batch(void *bus, Call *calls, int count) {
+    void *context = G.main_context_new();
+    G.main_context_push(context);
+    int pending = count;
+    for (int i = 0; i < count; i++) {
+        calls[i].pending = &pending;
+        G.call_async(bus, SERVICE, calls[i].path, calls[i].iface, calls[i].method, calls[i].params, calls[i].reply_type,
+                     0, CALL_TIMEOUT_MS, NULL, batch_reply, &calls[i]);
+    }
+    while (pending > 0) G.main_context_iteration(context, 1);
+    G.main_context_pop(context);
+    G.main_context_unref(context);
+}
+
+/// The first failure of a batch as *error (the rest are freed); 0 when all succeeded.
+static int batch_failed(Call *calls, int count, char **error) {
+    int failed = 0;
+    for (int i = 0; i < count; i++) {
+        if (calls[i].reply) continue;
+        if (!failed) take_error(calls[i].error, error, calls[i].method);
+        else if (calls[i].error) G.error_free(calls[i].error);
+        failed = 1;
+    }
+    if (failed) for (int i = 0; i < count; i++) if (calls[i].reply) G.variant_unref(calls[i].reply);
+    return failed;
+}
+
+int vault_ss_prepare(void *bus, char ***collections, char **default_collection, char **session, char **error) {
+    Call calls[3] = {
+        {SERVICE_PATH, PROPERTIES_IFACE, "Get", "(v)", G.variant_new("(ss)", SERVICE_IFACE, "Collections")},
+        {SERVICE_PATH, SERVICE_IFACE, "ReadAlias", "(o)", G.variant_new("(s)", "default")},
+        {SERVICE_PATH, SERVICE_IFACE, "OpenSession", "(vo)", G.variant_new("(sv)", "plain", G.variant_new("s", ""))},
+    };
+    batch(bus, calls, 3);
+    if (batch_failed(calls, 3, error)) return -1;
+    GVariant *value = NULL;
+    char **gpaths = NULL;
+    G.variant_get(calls[0].reply, "(v)", &value);
+    G.variant_get(value, "^ao", &gpaths);
+    G.variant_unref(value);
+    take_paths(gpaths, collections);
+    char *alias = NULL;
+    G.variant_get(calls[1].reply, "(o)", &alias);
+    *default_collection = (alias && strcmp(alias, "/") != 0) ? strdup(alias) : NULL;
+    G.g_free(alias);
+    GVariant *output = NULL;
+    char *path = NULL;
+    G.variant_get(calls[2].reply, "(vo)", &output, &path);
+    G.variant_unref(output);
+    *session = take_string(path);
+    for (int i = 0; i < 3; i++) G.variant_unref(calls[i].reply);
+    return 0;
+}
+
+long vault_ss_item_labels(void *bus, char **items, char ***labels, char **error) {
+    long count = 0;
+    while (items && items[count]) count++;
+    *labels = calloc(count + 1, sizeof(char *));
+    if (count == 0) return 0;
+    Call *calls = calloc(count, sizeof(Call));
+    for (long i = 0; i < count; i++)
+        calls[i] = (Call){items[i], PROPERTIES_IFACE, "Get", "(v)", G.variant_new("(ss)", ITEM_IFACE, "Label")};
+    batch(bus, calls, (int)count);
+    if (batch_failed(calls, (int)count, error)) {
+        free(calls);
+        free(*labels);
+        *labels = NULL;
+        return -1;
+    }
+    for (long i = 0; i < count; i++) {
+        GVariant *value = NULL;
+        char *label = NULL;
+        G.variant_get(calls[i].reply, "(v)", &value);
+        G.variant_get(value, "s", &label);
+        (*labels)[i] = take_string(label);
+        G.variant_unref(value);
+        G.variant_unref(calls[i].reply);
+    }
+    free(calls);
+    return count;
+}
+
 void *vault_ss_connect(char **error) {
     pthread_once(&gio_once, load_gio);
     if (gio_error) { if (error) *error = strdup(gio_error); return NULL; }
@@ -170,37 +284,6 @@ void *vault_ss_connect(char **error) {
 
 void vault_ss_release(void *connection) {
     if (connection) G.object_unref(connection);
-}
-
-char *vault_ss_open_session(void *bus, char **error) {
-    GVariant *reply = call(bus, SERVICE_PATH, SERVICE_IFACE, "OpenSession",
-                           G.variant_new("(sv)", "plain", G.variant_new("s", "")), "(vo)", error);
-    if (!reply) return NULL;
-    GVariant *output = NULL;
-    char *path = NULL;
-    G.variant_get(reply, "(vo)", &output, &path);
-    G.variant_unref(output);
-    G.variant_unref(reply);
-    return take_string(path);
-}
-
-long vault_ss_collections(void *bus, char ***paths, char **error) {
-    GVariant *value = property(bus, SERVICE_PATH, SERVICE_IFACE, "Collections", error);
-    if (!value) return -1;
-    char **gpaths = NULL;
-    G.variant_get(value, "^ao", &gpaths);
-    G.variant_unref(value);
-    return take_paths(gpaths, paths);
-}
-
-char *vault_ss_read_alias(void *bus, const char *alias, char **error) {
-    GVariant *reply = call(bus, SERVICE_PATH, SERVICE_IFACE, "ReadAlias", G.variant_new("(s)", alias), "(o)", error);
-    if (!reply) return NULL;
-    char *path = NULL;
-    G.variant_get(reply, "(o)", &path);
-    G.variant_unref(reply);
-    if (path && strcmp(path, "/") == 0) { G.g_free(path); return NULL; }
-    return take_string(path);
 }
 
 char *vault_ss_label(void *bus, const char *path, int is_item, char **error) {

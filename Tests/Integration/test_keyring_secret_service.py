@@ -131,3 +131,12 @@ def test_an_unknown_backend_is_refused(vault_bin, base_env):
     result = run_vault(vault_bin, ["add", "work", "--env"], dict(base_env, AWS_VAULT_BACKEND="pass",
                                                                   AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET))
     assert result.returncode != 0 and "unknown keyring backend 'pass'" in result.stderr
+
+
+def test_secret_service_chosen_but_not_answering_says_what_to_do(vault_bin, base_env, tmp_path):
+    env = dict(base_env, AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET,
+               DBUS_SESSION_BUS_ADDRESS=f"unix:path={tmp_path}/nobody-listens")
+    result = run_vault(vault_bin, ["add", "work", "--env", "--backend", "secret-service"], env)
+    assert result.returncode != 0
+    assert result.stderr.startswith("vault: no Secret Service answers on the session bus (")
+    assert "--backend file" in result.stderr and result.stderr.count("\n") == 1

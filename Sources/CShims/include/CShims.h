@@ -5,4 +5,5 @@
 #include "shims_curl.h"
 #include "shims_secret.h"
 #include "shims_keyctl.h"
+#include "shims_aead.h"
 #endif

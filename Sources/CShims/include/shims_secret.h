@@ -21,12 +21,11 @@ void *vault_ss_connect(char **error);
 void vault_ss_release(void *connection);
 void vault_ss_free_paths(char **paths);
 
-/// Opens a plain session; returns its object path.
-char *vault_ss_open_session(void *bus, char **error);
-/// Object paths of every collection (-1 with *error).
-long vault_ss_collections(void *bus, char ***paths, char **error);
-/// The collection behind an alias, or NULL (and *error NULL) when none.
-char *vault_ss_read_alias(void *bus, const char *alias, char **error);
+/// In one round trip: every collection's path, the default collection's
+/// (NULL when there is none) and a plain session. 0, or -1 with *error.
+int vault_ss_prepare(void *bus, char ***collections, char **default_collection, char **session, char **error);
+/// The Label of each item, asked all at once (NULL-terminated lists; -1 with *error).
+long vault_ss_item_labels(void *bus, char **items, char ***labels, char **error);
 /// The Label of a collection (is_item 0) or an item (is_item 1).
 char *vault_ss_label(void *bus, const char *path, int is_item, char **error);
 /// 1 locked, 0 unlocked, -1 error.

@@ -80,45 +80,56 @@ package struct ConfigFile: Sendable {
 struct INIReader {
     let path: String
 
-    struct RawOption {
-        var lines: [String]
+    /// The option being read: its first line and any continuation lines,
+    /// turned into an `Entry` when the next option or section starts.
+    struct PendingOption {
+        var name: String
+        var first: String
+        var more: [String] = []
         var location: SourceLocation
     }
 
-    struct RawSection {
+    struct SectionInProgress {
         var name: String
-        var options: OrderedDictionary<String, RawOption> = [:]
+        var options = ConfigFile.Section()
         var location: SourceLocation
     }
 
     func read(_ text: String) throws(ConfigError) -> [(name: String, options: ConfigFile.Section, location: SourceLocation)] {
-        var finished: [RawSection] = []
+        var finished: [SectionInProgress] = []
         var headers: [String: SourceLocation] = [:]  // strict: a section appears once
-        var defaults = RawSection(name: "DEFAULT", location: SourceLocation(file: path, line: 0))
+        // `[DEFAULT]` options stay raw: botocore only parses them (nested
+        // values included) as part of the sections that inherit them.
+        var defaults = OrderedDictionary<String, PendingOption>()
         // The section being read; options of `[DEFAULT]` go to `defaults` instead.
-        var current: RawSection?
+        var current: SectionInProgress?
         var inDefaults = false
-        var optionName: String?
+        var pending: PendingOption?
         var indentLevel = 0
 
+        func finishPending() throws(ConfigError) {
+            guard let option = pending else { return }
+            pending = nil
+            if inDefaults { defaults[option.name] = option } else { current?.options[option.name] = try entry(option) }
+        }
+
         for (index, rawLine) in Self.lines(text).enumerated() {
-            let location = SourceLocation(file: path, line: index + 1)
             let value = PythonText.strip(rawLine.unicodeScalars)
             let first = value.utf8.first
             let isComment = first == UInt8(ascii: "#") || first == UInt8(ascii: ";")
             if value.isEmpty || isComment {
                 // A blank line inside a value is kept (joined as "\n"); a comment is skipped.
-                if !isComment, let optionName {
-                    if inDefaults { defaults.options[optionName]?.lines.append("") } else { current?.options[optionName]?.lines.append("") }
-                }
+                if !isComment { pending?.more.append("") }
                 continue
             }
             let indent = rawLine.unicodeScalars.prefix { PythonText.isSpace($0) }.count
-            if let optionName, indent > indentLevel {
-                if inDefaults { defaults.options[optionName]?.lines.append(value) } else { current?.options[optionName]?.lines.append(value) }
+            if pending != nil, indent > indentLevel {
+                pending!.more.append(value)
                 continue
             }
+            let location = SourceLocation(file: path, line: index + 1)
             indentLevel = indent
+            try finishPending()
             if let header = Self.sectionHeader(value) {
                 if let section = current { finished.append(section) }
                 current = nil
@@ -128,9 +139,8 @@ struct INIReader {
                         throw .duplicateSection(name: header, location: location, first: first)
                     }
                     headers[header] = location
-                    current = RawSection(name: header, location: location)
+                    current = SectionInProgress(name: header, location: location)
                 }
-                optionName = nil
                 continue
             }
             guard current != nil || inDefaults else {
@@ -139,34 +149,29 @@ struct INIReader {
             guard let (name, optionValue) = Self.option(value), !name.isEmpty else {
                 throw .syntax(location: location, line: value)
             }
-            let option = RawOption(lines: [optionValue], location: location)
-            if inDefaults {
-                guard defaults.options.updateValue(option, forKey: name) == nil else {
-                    throw .duplicateOption(section: "DEFAULT", option: name, location: location)
-                }
-            } else {
-                guard current!.options.updateValue(option, forKey: name) == nil else {
-                    throw .duplicateOption(section: current!.name, option: name, location: location)
-                }
+            let taken = inDefaults ? defaults[name] != nil : current!.options[name] != nil
+            if taken {
+                throw .duplicateOption(section: inDefaults ? "DEFAULT" : current!.name, option: name, location: location)
             }
-            optionName = name
+            pending = PendingOption(name: name, first: optionValue, location: location)
         }
+        try finishPending()
         if let section = current { finished.append(section) }
 
+        guard !defaults.isEmpty else { return finished.map { ($0.name, $0.options, $0.location) } }
         return try finished.map { section throws(ConfigError) in
-            var options = ConfigFile.Section(minimumCapacity: section.options.count + defaults.options.count)
-            for (name, raw) in section.options { options[name] = try entry(raw) }
-            for (name, raw) in defaults.options where options[name] == nil { options[name] = try entry(raw) }
+            var options = section.options
+            for (name, option) in defaults where options[name] == nil { options[name] = try entry(option) }
             return (section.name, options, section.location)
         }
     }
 
     /// Joins a value's lines as configparser does, then parses one level of
     /// nesting when the value starts on the next line (botocore `_parse_nested`).
-    private func entry(_ raw: RawOption) throws(ConfigError) -> ConfigFile.Entry {
+    private func entry(_ raw: PendingOption) throws(ConfigError) -> ConfigFile.Entry {
         // One line, already stripped: nothing to join, nothing nested (the common case).
-        if raw.lines.count == 1 { return .init(value: .string(raw.lines[0]), location: raw.location) }
-        let joined = PythonText.rstrip(raw.lines.joined(separator: "\n"))
+        if raw.more.isEmpty { return .init(value: .string(raw.first), location: raw.location) }
+        let joined = PythonText.rstrip(([raw.first] + raw.more).joined(separator: "\n"))
         guard joined.unicodeScalars.first == "\n" else { return .init(value: .string(joined), location: raw.location) }
         var nested = OrderedDictionary<String, String>()
         for line in PythonText.splitLines(joined) {
@@ -218,9 +223,9 @@ struct INIReader {
     /// first delimiter, lower-cased, and the stripped value.
     static func option(_ line: String) -> (String, String)? {
         guard let delimiter = line.unicodeScalars.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return nil }
-        let scalars = line.unicodeScalars
-        let name = PythonText.rstrip(String(scalars[scalars.startIndex..<delimiter]))
-        let value = PythonText.strip(Substring(line).unicodeScalars[scalars.index(after: delimiter)...])
+        let scalars = Substring(line).unicodeScalars
+        let name = PythonText.strip(scalars[scalars.startIndex..<delimiter])  // the line is already left-stripped
+        let value = PythonText.strip(scalars[scalars.index(after: delimiter)...])
         let lowered = name.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } ? name : name.lowercased()
         return (lowered, value)
     }

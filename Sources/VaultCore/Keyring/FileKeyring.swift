@@ -52,14 +52,8 @@ package final class FileKeyring: Keyring {
 
     package func keys() throws -> [String] {
         guard try checkDirectory(create: false) else { return [] }
-        guard let stream = opendir(directory) else { throw KeyringError.io(path: directory, operation: "list", errno: errno) }
-        defer { closedir(stream) }
         var names: [String] = []
-        while let entry = readdir(stream) {
-            let file = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            guard file.hasSuffix(Self.itemSuffix), !file.hasPrefix(".") else { continue }
+        for file in try entries() where file.hasSuffix(Self.itemSuffix) && !file.hasPrefix(".") {
             if let name = Base64URL.decode(String(file.dropLast(Self.itemSuffix.count))) { names.append(name) }
         }
         return names
@@ -354,14 +348,18 @@ package final class FileKeyring: Keyring {
     /// Temp files left by a writer that was killed; only called under the write lock,
     /// when no other writer can have one open.
     private func removeStaleTemporaryFiles() {
-        guard let stream = opendir(directory) else { return }
+        for file in (try? entries()) ?? [] where file.hasPrefix(".tmp-") { unlink(directory + "/" + file) }
+    }
+
+    /// The names in the store's directory.
+    private func entries() throws -> [String] {
+        guard let stream = opendir(directory) else { throw KeyringError.io(path: directory, operation: "list", errno: errno) }
         defer { closedir(stream) }
+        var names: [String] = []
         while let entry = readdir(stream) {
-            let file = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if file.hasPrefix(".tmp-") { unlink(directory + "/" + file) }
+            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) })
         }
+        return names
     }
 }
 

@@ -29,21 +29,28 @@ enum LibSecret {
         return Bus(bus)
     }
 
-    static func openSession(_ bus: Bus) throws -> String {
+    /// In one round trip: every collection, the default collection (if any) and a plain session.
+    static func prepare(_ bus: Bus) throws -> (collections: [String], defaultCollection: String?, session: String) {
         var error: UnsafeMutablePointer<CChar>?
-        guard let path = take(vault_ss_open_session(bus.pointer, &error)) else { throw failure(error, "OpenSession failed") }
-        return path
+        var collections: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        var fallback: UnsafeMutablePointer<CChar>?
+        var session: UnsafeMutablePointer<CChar>?
+        guard vault_ss_prepare(bus.pointer, &collections, &fallback, &session, &error) == 0 else {
+            throw failure(error, "the Secret Service did not answer")
+        }
+        return (strings(collections), take(fallback), take(session) ?? "/")
     }
 
-    static func collections(_ bus: Bus) throws -> [String] {
-        try paths { vault_ss_collections(bus.pointer, &$0, &$1) }
-    }
-
-    static func alias(_ name: String, _ bus: Bus) throws -> String? {
+    /// The labels of `items`, asked all at once.
+    static func labels(_ items: [String], _ bus: Bus) throws -> [String] {
+        let owned: [UnsafeMutablePointer<CChar>?] = items.map { strdup($0) } + [nil]
+        defer { owned.forEach { free($0) } }
+        var list = owned
         var error: UnsafeMutablePointer<CChar>?
-        let path = take(vault_ss_read_alias(bus.pointer, name, &error))
-        if path == nil, error != nil { throw failure(error, "ReadAlias failed") }
-        return path
+        var labels: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        let count = list.withUnsafeMutableBufferPointer { vault_ss_item_labels(bus.pointer, $0.baseAddress, &labels, &error) }
+        guard count >= 0 else { throw failure(error, "reading labels failed") }
+        return strings(labels)
     }
 
     static func label(_ path: String, item: Bool, _ bus: Bus) throws -> String {

@@ -39,12 +39,13 @@ package final class SecretServiceKeyring: Keyring {
 
     private struct Connection: @unchecked Sendable {
         var bus: LibSecret.Bus
-        var collections: [String]
         var explicit: Place?
         var awsVault: Place?
-        /// nil until looked up (lookups that hit in awsvault never need it).
-        var fallback: Place??
-        var session: String?
+        /// The default collection (the login keyring), if the service has one.
+        var fallback: Place?
+        var session: String
+        /// Item paths by key, from the last `keys()`: a `get` that follows needs no search.
+        var listed: [String: String] = [:]
     }
 
     package init(collectionName: String?) {
@@ -63,15 +64,16 @@ package final class SecretServiceKeyring: Keyring {
         try withConnection { connection in
             var seen = Set<String>()
             var keys: [String] = []
-            for place in try places(&connection, includingDefault: true) {
+            for place in places(connection, includingDefault: true) {
                 let items = try call("list the items of '\(place.name)'") {
                     place.dedicated
                         ? try LibSecret.items(place.path, connection.bus)
                         : try LibSecret.search(place.path, attribute: Self.markerAttribute.0, value: Self.markerAttribute.1, connection.bus)
                 }
-                for item in items {
-                    let key = try call("read an item's label") { try LibSecret.label(item, item: true, connection.bus) }
-                    if seen.insert(key).inserted { keys.append(key) }
+                let labels = try call("read the items' labels") { try LibSecret.labels(items, connection.bus) }
+                for (item, key) in zip(items, labels) where seen.insert(key).inserted {
+                    keys.append(key)
+                    connection.listed[key] = item
                 }
             }
             return keys
@@ -80,9 +82,13 @@ package final class SecretServiceKeyring: Keyring {
 
     package func get(_ key: String) throws -> Data? {
         try withConnection { connection in
-            guard let (item, _) = try find(key, &connection) else { return nil }
-            let session = try session(&connection)
-            var secret = try call("read the item '\(key)'") { try LibSecret.secret(item, session: session, connection.bus) }
+            var secret: Data
+            if let listed = connection.listed[key], let fast = try? LibSecret.secret(listed, session: connection.session, connection.bus) {
+                secret = fast  // found by keys() just before; a locked or vanished item takes the long way
+            } else {
+                guard let (item, _) = try find(key, &connection) else { return nil }
+                secret = try call("read the item '\(key)'") { try LibSecret.secret(item, session: connection.session, connection.bus) }
+            }
             defer { Wipe.data(&secret) }
             return try Self.unwrap(secret, key: key)
         }
@@ -90,9 +96,10 @@ package final class SecretServiceKeyring: Keyring {
 
     package func set(_ key: String, _ data: Data) throws {
         try withConnection { connection in
+            connection.listed[key] = nil
             let place = try writePlace(&connection)
             try unlock(place, connection)
-            let session = try session(&connection)
+            let session = connection.session
             var secret = try Self.wrap(data, key: key)
             defer { Wipe.data(&secret) }
             var attributes = [("profile", key)]
@@ -107,8 +114,9 @@ package final class SecretServiceKeyring: Keyring {
 
     package func remove(_ key: String) throws {
         try withConnection { connection in
+            connection.listed[key] = nil
             let found = try call("search for '\(key)'") { try LibSecret.searchAll(attribute: "profile", value: key, connection.bus) }
-            for place in try places(&connection, includingDefault: true) {
+            for place in places(connection, includingDefault: true) {
                 let locked = found.locked.filter(place.holds)
                 if !locked.isEmpty { try unlock(place, connection) }
                 for item in found.unlocked.filter(place.holds) + locked {
@@ -129,13 +137,14 @@ package final class SecretServiceKeyring: Keyring {
 
     private static func open(_ explicitName: String?) throws -> Connection {
         let bus: LibSecret.Bus
-        let collections: [String]
+        let prepared: (collections: [String], defaultCollection: String?, session: String)
         do {
             bus = try LibSecret.connect()
-            collections = try LibSecret.collections(bus)
+            prepared = try LibSecret.prepare(bus)
         } catch {
             throw KeyringError.secretServiceUnavailable(reason(error))
         }
+        let collections = prepared.collections
         var explicit: Place?
         if let explicitName {
             if let path = collections.first(where: { $0 == collectionPrefix + explicitName })
@@ -148,32 +157,19 @@ package final class SecretServiceKeyring: Keyring {
         if collections.contains(awsVaultPath), explicit?.path != awsVaultPath {
             awsVault = Place(path: awsVaultPath, name: awsVaultCollection, dedicated: true)
         }
-        return Connection(bus: bus, collections: collections, explicit: explicit, awsVault: awsVault, fallback: nil, session: nil)
+        // Named by its alias in messages: reading its label would cost a call.
+        let fallback = prepared.defaultCollection.map { Place(path: $0, name: "default", dedicated: false) }
+        return Connection(
+            bus: bus, explicit: explicit, awsVault: awsVault, fallback: fallback, session: prepared.session)
     }
 
     /// The collections lookups search, in order: explicit, `awsvault`, default.
-    private func places(_ connection: inout Connection, includingDefault: Bool) throws -> [Place] {
+    private func places(_ connection: Connection, includingDefault: Bool) -> [Place] {
         var places = [connection.explicit, connection.awsVault].compactMap { $0 }
-        if includingDefault, let fallback = try fallback(&connection), !places.contains(where: { $0.path == fallback.path }) {
+        if includingDefault, let fallback = connection.fallback, !places.contains(where: { $0.path == fallback.path }) {
             places.append(fallback)
         }
         return places
-    }
-
-    private func fallback(_ connection: inout Connection) throws -> Place? {
-        if let known = connection.fallback { return known }
-        let path = try call("find the default collection") { try LibSecret.alias("default", connection.bus) }
-        // Named by its alias in messages: reading its label would cost a call on every lookup.
-        let place = path.map { Place(path: $0, name: "default", dedicated: false) }
-        connection.fallback = .some(place)
-        return place
-    }
-
-    private func session(_ connection: inout Connection) throws -> String {
-        if let session = connection.session { return session }
-        let session = try call("open a session") { try LibSecret.openSession(connection.bus) }
-        connection.session = session
-        return session
     }
 
     /// Where `set` writes: the explicit collection (created when missing),
@@ -191,7 +187,7 @@ package final class SecretServiceKeyring: Keyring {
             connection.explicit = place
             return place
         }
-        guard let place = try places(&connection, includingDefault: true).first else { throw KeyringError.noDefaultCollection }
+        guard let place = places(connection, includingDefault: true).first else { throw KeyringError.noDefaultCollection }
         return place
     }
 
@@ -200,9 +196,9 @@ package final class SecretServiceKeyring: Keyring {
     /// collections is locked is not trusted: a locked store is never a miss.
     private func find(_ key: String, _ connection: inout Connection, retried: Bool = false) throws -> (String, Place)? {
         let found = try call("search for '\(key)'") { try LibSecret.searchAll(attribute: "profile", value: key, connection.bus) }
-        let near = try places(&connection, includingDefault: false)
+        let near = places(connection, includingDefault: false)
         let outside = (found.unlocked + found.locked).contains { item in !near.contains { $0.holds(item) } }
-        let candidates = outside ? try places(&connection, includingDefault: true) : near
+        let candidates = outside ? places(connection, includingDefault: true) : near
         for place in candidates {
             if let item = found.unlocked.first(where: place.holds) { return (item, place) }
             if let item = found.locked.first(where: place.holds) {
@@ -212,7 +208,7 @@ package final class SecretServiceKeyring: Keyring {
         }
         guard !retried else { return nil }
         var unlockedAny = false
-        for place in try places(&connection, includingDefault: true)
+        for place in places(connection, includingDefault: true)
         where try call("read whether '\(place.name)' is locked", { try LibSecret.isLocked(place.path, connection.bus) }) {
             try unlock(place, connection)
             unlockedAny = true

@@ -57,6 +57,7 @@ func uniqueKey(_ base: String) -> String { "\(base)-\(UUID().uuidString.prefix(8
         let keyring = try backend.make()
         let key = uniqueKey("replace")
         try keyring.set(key, Data("old".utf8))
+        #expect(try keyring.keys().contains(key))  // a listing in between must not serve the old value
         try keyring.set(key, Data("new".utf8))
         defer { try? keyring.remove(key) }
         #expect(try keyring.get(key) == Data("new".utf8))
