@@ -1,12 +1,15 @@
 /// The code `vault hook SHELL` prints for a shell's rc file (also committed
 /// as shell/vault.SHELL).
 ///
-/// At each prompt the hook walks up from `$PWD` looking for `.vaultrc`, reads
-/// that file and the trust generation counter, and compares them and the clock
-/// with what it saw last time, all with shell builtins: a prompt at which
-/// nothing changed starts no process. Only when something changed does it run
-/// `vault hook-apply`, whose output it evaluates. Bookkeeping lives in
-/// unexported `__vault_*` variables; none holds a secret.
+/// At each prompt the hook, with shell builtins only, finds the nearest
+/// `.vaultrc` (walking up from `$PWD` only when `$PWD` changed), checks that
+/// the trusted file in use still has its allow-list entry and is not newer
+/// than it (two `stat` calls; otherwise it compares the file's content and the
+/// trust list's generation counter), and compares the clock with the refresh
+/// time: a prompt at which nothing changed starts no process. Only when
+/// something changed does it run `vault hook-apply`, whose output it
+/// evaluates. Bookkeeping lives in unexported `__vault_*` variables; none
+/// holds a secret.
 enum ShellHooks {
     static let bash = #"""
 # vault shell hook for bash. In ~/.bashrc:  eval "$(vault hook bash)"
