@@ -1,12 +1,15 @@
 /// The code `vault hook SHELL` prints for a shell's rc file (also committed
 /// as shell/vault.SHELL).
 ///
-/// At each prompt the hook walks up from `$PWD` looking for `.vaultrc`, reads
-/// that file and the trust generation counter, and compares them and the clock
-/// with what it saw last time, all with shell builtins: a prompt at which
-/// nothing changed starts no process. Only when something changed does it run
-/// `vault hook-apply`, whose output it evaluates. Bookkeeping lives in
-/// unexported `__vault_*` variables; none holds a secret.
+/// At each prompt the hook, with shell builtins only, finds the nearest
+/// `.vaultrc` (walking up from `$PWD` only when `$PWD` changed), checks that
+/// the trusted file in use still has its allow-list entry and is not newer
+/// than it (two `stat` calls; otherwise it compares the file's content and the
+/// trust list's generation counter), and compares the clock with the refresh
+/// time: a prompt at which nothing changed starts no process. Only when
+/// something changed does it run `vault hook-apply`, whose output it
+/// evaluates. Bookkeeping lives in unexported `__vault_*` variables; none
+/// holds a secret.
 enum ShellHooks {
     static let bash = #"""
 # vault shell hook for bash. In ~/.bashrc:  eval "$(vault hook bash)"
@@ -263,15 +266,15 @@ end
 function __vault_hook --on-event fish_prompt
   set -l __vault_s $status
   test "$PWD" = "$__vault_pwd"; or __vault_find
-  set -l __vault_c ''
-  set -l __vault_g ''
-  set -l __vault_why ''
+  set -l __vault_why
   if test -z "$__vault_found" -a -z "$__vault_rc"
     # no .vaultrc here, and none before
   else if test "$__vault_found" = "$__vault_rc" -a -n "$__vault_allowfile" -a -f "$__vault_allowfile"; and not test "$__vault_found" -nt "$__vault_allowfile"
     # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
   else
     # Anything else: compare the file's content and the trust list's generation.
+    set -f __vault_c ''
+    set -f __vault_g ''
     test -f "$__vault_found"; and read -z __vault_c <$__vault_found
     test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
     if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"

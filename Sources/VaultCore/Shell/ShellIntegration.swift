@@ -130,7 +130,7 @@ package struct ShellIntegration {
 package struct ShellStatus {
     package static func report(settings: Settings, parentPID: Int32, now: Int) -> String {
         var lines: [String] = []
-        if let profile = settings.activeProfile {
+        if let profile = settings.activeVaultProfile {
             lines.append("profile: \(profile)" + (settings.activeRegion.map { " (region \($0))" } ?? ""))
             let origin = settings.activeOrigin
             lines.append("from: " + (origin == nil || origin == "env" ? "vault env" : origin!))

@@ -49,11 +49,11 @@ package struct TrustStore: Sendable {
     }
 
     static func allowKey(path: String, content: [UInt8]) -> String {
-        SHA256Digest.hex(Array(path.utf8) + [0x0a] + content)
+        Hex.encode(Digest.sha256(Array(path.utf8) + [0x0a] + content))
     }
 
     static func denyKey(path: String) -> String {
-        SHA256Digest.hex(Array(path.utf8))
+        Hex.encode(Digest.sha256(Array(path.utf8)))
     }
 
     package func status(of rcPath: String) -> Status {
