@@ -129,10 +129,7 @@ package struct Doctor {
 
     /// As `vault status` tells it: `VAULT_HOOK=SHELL:PID` names this shell.
     func hook() -> DoctorCheck {
-        if let marker = settings.hookMarker {
-            let parts = marker.split(separator: ":")
-            if parts.count == 2, Int32(parts[1]) == parentPID { return .pass("hook", "installed in this \(parts[0])") }
-        }
+        if let shell = settings.installedHookShell(parentPID: parentPID) { return .pass("hook", "installed in this \(shell)") }
         let fix: String
         switch shellName {
         case "zsh": fix = #"add eval "$(vault hook zsh)" to ~/.zshrc and open a new shell"#

@@ -144,10 +144,7 @@ package struct ShellStatus {
             lines.append("profile: none")
         }
         var hook = "not installed in this shell (add: eval \"$(vault hook bash)\", or zsh/fish)"
-        if let marker = settings.hookMarker {
-            let parts = marker.split(separator: ":")
-            if parts.count == 2, Int32(parts[1]) == parentPID { hook = "installed (\(parts[0]))" }
-        }
+        if let shell = settings.installedHookShell(parentPID: parentPID) { hook = "installed (\(shell))" }
         lines.append("hook: " + hook)
         return lines.joined(separator: "\n") + "\n"
     }
