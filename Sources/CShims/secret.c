@@ -174,6 +174,14 @@ static GVariant *property(void *bus, const char *path, const char *iface, const 
     return value;
 }
 
+static GVariant *attributes(const char *name, const char *value) {
+    GVariantBuilder *builder = G.builder_new("a{ss}");
+    G.builder_add(builder, "{ss}", name, value);
+    GVariant *result = G.variant_new("a{ss}", builder);
+    G.builder_unref(builder);
+    return result;
+}
+
 /// One call of a batch: sent together, answered in any order.
 typedef struct {
     const char *path, *iface, *method, *reply_type;
@@ -245,6 +253,41 @@ int vault_ss_prepare(void *bus, char ***collections, char **default_collection, 
     return 0;
 }
 
+long vault_ss_list_items(void *bus, const char *const *collections, const int *marked_only, int count, char ***items,
+                         char **error) {
+    if (count == 0) { *items = calloc(1, sizeof(char *)); return 0; }
+    Call *calls = calloc(count, sizeof(Call));
+    for (int i = 0; i < count; i++)
+        calls[i] = marked_only[i]
+            ? (Call){collections[i], COLLECTION_IFACE, "SearchItems", "(ao)", G.variant_new("(@a{ss})", attributes("vault", "1"))}
+            : (Call){collections[i], PROPERTIES_IFACE, "Get", "(v)", G.variant_new("(ss)", COLLECTION_IFACE, "Items")};
+    batch(bus, calls, count);
+    if (batch_failed(calls, count, error)) { free(calls); return -1; }
+    long total = 0;
+    char **lists[count];
+    for (int i = 0; i < count; i++) {
+        lists[i] = NULL;
+        if (marked_only[i]) {
+            G.variant_get(calls[i].reply, "(^ao)", &lists[i]);
+        } else {
+            GVariant *value = NULL;
+            G.variant_get(calls[i].reply, "(v)", &value);
+            G.variant_get(value, "^ao", &lists[i]);
+            G.variant_unref(value);
+        }
+        G.variant_unref(calls[i].reply);
+        for (char **p = lists[i]; p && *p; p++) total++;
+    }
+    *items = calloc(total + 1, sizeof(char *));
+    long n = 0;
+    for (int i = 0; i < count; i++) {
+        for (char **p = lists[i]; p && *p; p++) (*items)[n++] = strdup(*p);
+        if (lists[i]) G.strfreev(lists[i]);
+    }
+    free(calls);
+    return total;
+}
+
 long vault_ss_item_labels(void *bus, char **items, char ***labels, char **error) {
     long count = 0;
     while (items && items[count]) count++;
@@ -302,34 +345,6 @@ int vault_ss_locked(void *bus, const char *collection, char **error) {
     G.variant_get(value, "b", &locked);
     G.variant_unref(value);
     return locked ? 1 : 0;
-}
-
-long vault_ss_items(void *bus, const char *collection, char ***paths, char **error) {
-    GVariant *value = property(bus, collection, COLLECTION_IFACE, "Items", error);
-    if (!value) return -1;
-    char **gpaths = NULL;
-    G.variant_get(value, "^ao", &gpaths);
-    G.variant_unref(value);
-    return take_paths(gpaths, paths);
-}
-
-static GVariant *attributes(const char *name, const char *value) {
-    GVariantBuilder *builder = G.builder_new("a{ss}");
-    G.builder_add(builder, "{ss}", name, value);
-    GVariant *result = G.variant_new("a{ss}", builder);
-    G.builder_unref(builder);
-    return result;
-}
-
-long vault_ss_collection_search(void *bus, const char *collection, const char *name, const char *value,
-                                char ***paths, char **error) {
-    GVariant *reply = call(bus, collection, COLLECTION_IFACE, "SearchItems",
-                           G.variant_new("(@a{ss})", attributes(name, value)), "(ao)", error);
-    if (!reply) return -1;
-    char **gpaths = NULL;
-    G.variant_get(reply, "(^ao)", &gpaths);
-    G.variant_unref(reply);
-    return take_paths(gpaths, paths);
 }
 
 int vault_ss_search(void *bus, const char *name, const char *value, char ***unlocked, char ***locked, char **error) {

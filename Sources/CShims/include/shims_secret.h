@@ -24,17 +24,16 @@ void vault_ss_free_paths(char **paths);
 /// In one round trip: every collection's path, the default collection's
 /// (NULL when there is none) and a plain session. 0, or -1 with *error.
 int vault_ss_prepare(void *bus, char ***collections, char **default_collection, char **session, char **error);
+/// The items of several collections, asked all at once: every item, or for
+/// `marked_only` collections those with attribute vault = 1 (-1 with *error).
+long vault_ss_list_items(void *bus, const char *const *collections, const int *marked_only, int count, char ***items,
+                         char **error);
 /// The Label of each item, asked all at once (NULL-terminated lists; -1 with *error).
 long vault_ss_item_labels(void *bus, char **items, char ***labels, char **error);
 /// The Label of a collection (is_item 0) or an item (is_item 1).
 char *vault_ss_label(void *bus, const char *path, int is_item, char **error);
 /// 1 locked, 0 unlocked, -1 error.
 int vault_ss_locked(void *bus, const char *collection, char **error);
-/// Every item of a collection.
-long vault_ss_items(void *bus, const char *collection, char ***paths, char **error);
-/// Items of one collection whose attribute NAME is VALUE.
-long vault_ss_collection_search(void *bus, const char *collection, const char *name, const char *value,
-                                char ***paths, char **error);
 /// Items of every collection whose attribute NAME is VALUE, unlocked and locked apart.
 int vault_ss_search(void *bus, const char *name, const char *value, char ***unlocked, char ***locked, char **error);
 /// The secret of an item through the session; *data malloc'd (the caller wipes and frees).

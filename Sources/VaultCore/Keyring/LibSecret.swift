@@ -41,6 +41,20 @@ enum LibSecret {
         return (strings(collections), take(fallback), take(session) ?? "/")
     }
 
+    /// The items of several collections in one round trip: all of a
+    /// collection's, or only those marked `vault` = `1` where `markedOnly`.
+    static func listItems(_ collections: [(path: String, markedOnly: Bool)], _ bus: Bus) throws -> [String] {
+        let owned: [UnsafeMutablePointer<CChar>?] = collections.map { strdup($0.path) }
+        defer { owned.forEach { free($0) } }
+        let paths = owned.map { $0.map { UnsafePointer($0) } }
+        let marked = collections.map { Int32($0.markedOnly ? 1 : 0) }
+        var error: UnsafeMutablePointer<CChar>?
+        var items: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        let count = vault_ss_list_items(bus.pointer, paths, marked, Int32(collections.count), &items, &error)
+        guard count >= 0 else { throw failure(error, "listing items failed") }
+        return strings(items)
+    }
+
     /// The labels of `items`, asked all at once.
     static func labels(_ items: [String], _ bus: Bus) throws -> [String] {
         let owned: [UnsafeMutablePointer<CChar>?] = items.map { strdup($0) } + [nil]
@@ -64,14 +78,6 @@ enum LibSecret {
         let result = vault_ss_locked(bus.pointer, collection, &error)
         if result < 0 { throw failure(error, "reading Locked failed") }
         return result == 1
-    }
-
-    static func items(_ collection: String, _ bus: Bus) throws -> [String] {
-        try paths { vault_ss_items(bus.pointer, collection, &$0, &$1) }
-    }
-
-    static func search(_ collection: String, attribute: String, value: String, _ bus: Bus) throws -> [String] {
-        try paths { vault_ss_collection_search(bus.pointer, collection, attribute, value, &$0, &$1) }
     }
 
     /// Items of every collection with `attribute` = `value`: (unlocked, locked).
@@ -156,14 +162,5 @@ enum LibSecret {
             index += 1
         }
         return result
-    }
-
-    private static func paths(
-        _ body: (inout UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, inout UnsafeMutablePointer<CChar>?) -> Int
-    ) throws -> [String] {
-        var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-        var error: UnsafeMutablePointer<CChar>?
-        guard body(&list, &error) >= 0 else { throw failure(error, "call failed") }
-        return strings(list)
     }
 }

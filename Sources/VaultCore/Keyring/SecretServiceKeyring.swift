@@ -64,14 +64,14 @@ package final class SecretServiceKeyring: Keyring {
         try withConnection { connection in
             var seen = Set<String>()
             var keys: [String] = []
-            for place in places(connection, includingDefault: true) {
-                let items = try call("list the items of '\(place.name)'") {
-                    place.dedicated
-                        ? try LibSecret.items(place.path, connection.bus)
-                        : try LibSecret.search(place.path, attribute: Self.markerAttribute.0, value: Self.markerAttribute.1, connection.bus)
-                }
-                let labels = try call("read the items' labels") { try LibSecret.labels(items, connection.bus) }
-                for (item, key) in zip(items, labels) where seen.insert(key).inserted {
+            let places = places(connection, includingDefault: true)
+            let items = try call("list the items") {
+                try LibSecret.listItems(places.map { ($0.path, !$0.dedicated) }, connection.bus)
+            }
+            let labels = try call("read the items' labels") { try LibSecret.labels(items, connection.bus) }
+            let labelled = zip(items, labels)
+            for place in places {  // in order: an explicit collection's item wins over awsvault's, awsvault's over the default's
+                for (item, key) in labelled where place.holds(item) && seen.insert(key).inserted {
                     keys.append(key)
                     connection.listed[key] = item
                 }
