@@ -236,7 +236,7 @@ _vault_config_show() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion config show -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac
@@ -271,7 +271,7 @@ _vault_add() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion add -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac
@@ -298,7 +298,7 @@ _vault_remove() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion remove -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac
@@ -345,7 +345,7 @@ _vault_env() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion env -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac
@@ -460,7 +460,7 @@ _vault_exec() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion exec -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac
@@ -500,7 +500,7 @@ _vault_export() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion export -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac
@@ -527,7 +527,7 @@ _vault_clear() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion clear -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac
@@ -557,7 +557,7 @@ _vault_rotate() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion rotate -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac
@@ -596,7 +596,7 @@ _vault_login() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion login -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac
@@ -623,7 +623,7 @@ _vault_doctor() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W "$(__vault_custom_complete ---completion doctor -- positional@0 "${COMP_CWORD}" "$(__vault_cursor_index_in_current_word)")"
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
     esac

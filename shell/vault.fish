@@ -24,25 +24,38 @@ end
 function __vault_hook --on-event fish_prompt
   set -l __vault_s $status
   test "$PWD" = "$__vault_pwd"; or __vault_find
-  set -l __vault_c ''
-  set -l __vault_g ''
-  test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
-  test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
-  set -l __vault_why ''
-  if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
-    __vault_find
-    set __vault_c ''
-    test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
-    set __vault_why change
-  else if test -n "$__vault_refresh_up"
+  set -l __vault_why
+  if test -z "$__vault_found" -a -z "$__vault_rc"
+    # no .vaultrc here, and none before
+  else if test "$__vault_found" = "$__vault_rc" -a -n "$__vault_allowfile" -a -f "$__vault_allowfile"; and not test "$__vault_found" -nt "$__vault_allowfile"
+    # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
+  else
+    # Anything else: compare the file's content and the trust list's generation.
+    set -f __vault_c ''
+    set -f __vault_g ''
+    test -f "$__vault_found"; and read -z __vault_c <$__vault_found
+    test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
+    if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
+      __vault_find
+      set __vault_c ''
+      test -f "$__vault_found"; and read -z __vault_c <$__vault_found
+      set __vault_why change
+    end
+  end
+  if test -z "$__vault_why" -a -n "$__vault_refresh_up"
     read -l -d . __vault_u __vault_rest </proc/uptime
     test "$__vault_u" -ge "$__vault_refresh_up"; and set __vault_why refresh
   end
   if test -n "$__vault_why"
-    set -g -u __vault_rc $__vault_found
-    set -g -u __vault_rc_content $__vault_c
-    set -g -u __vault_gen $__vault_g
-    if test $__vault_why = refresh; set -g -u __vault_refresh_up (math (__vault_uptime) + 60); end
+    if test $__vault_why = refresh
+      set -g -u __vault_refresh_up (math (__vault_uptime) + 60)
+    else
+      test -z "$__vault_g"; and test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
+      set -g -u __vault_rc $__vault_found
+      set -g -u __vault_rc_content $__vault_c
+      set -g -u __vault_gen $__vault_g
+    end
+    set -g -u __vault_allowfile ''
     command vault hook-apply fish why=$__vault_why rc="$__vault_found" \
       origin="$__vault_origin" profile="$__vault_profile" region="$__vault_region" \
       duration="$__vault_duration" no-session="$__vault_no_session" | source

@@ -9,25 +9,42 @@ zmodload -F zsh/mapfile p:mapfile
 __vault_hook() {
   local __vault_s=$? __vault_c= __vault_g= __vault_why=
   if [[ $PWD != "${__vault_pwd-}" ]]; then __vault_find; fi
-  if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
-  __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
-  if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
-    __vault_find
-    __vault_c=
+  if [[ -z $__vault_found && -z ${__vault_rc-} ]]; then
+    : # no .vaultrc here, and none before
+  elif [[ $__vault_found == "${__vault_rc-}" && -n ${__vault_allowfile-} && -f $__vault_allowfile && ! $__vault_found -nt $__vault_allowfile ]]; then
+    : # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
+  else
+    # Anything else: compare the file's content and the trust list's generation.
     if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
-    __vault_why=change
-  elif [[ -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
+    __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
+    if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+      __vault_find
+      __vault_c=
+      if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
+      __vault_why=change
+    fi
+  fi
+  if [[ -z $__vault_why && -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
   fi
   if [[ -n $__vault_why ]]; then __vault_apply; fi
-  if [[ -n ${__vault_active-} || -n $vault_prompt ]]; then __vault_prompt_update; fi
+  if [[ -n ${__vault_active-} ]]; then
+    if ((EPOCHSECONDS >= ${__vault_prompt_at:-0})); then __vault_prompt_update; fi
+  elif [[ -n $vault_prompt ]]; then
+    vault_prompt=
+  fi
   return $__vault_s
 }
 
 __vault_apply() {
   emulate -L zsh
-  typeset -g __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
-  if [[ $__vault_why == refresh ]]; then typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
+  if [[ $__vault_why == refresh ]]; then
+    typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60))
+  else
+    [[ -n $__vault_g ]] || __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
+    typeset -g __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+  fi
+  typeset -g __vault_allowfile= __vault_prompt_at=0
   eval "$(command vault hook-apply zsh why="$__vault_why" rc="$__vault_found" \
     origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
     duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
@@ -49,9 +66,12 @@ __vault_find() {
 # Sets vault_prompt to "PROFILE 42m", "PROFILE 4m!" (under AWS_MIN_TTL),
 # "PROFILE expired", or "" (VAULT_PROMPT_FORMAT: %p profile, %r region, %t time left).
 __vault_prompt_update() {
+  emulate -L zsh  # it runs once a minute at most: options may be reset here
   vault_prompt=
   if [[ -z ${__vault_active-} ]]; then return 0; fi
   local __vault_t= __vault_l
+  # When the text can next change; the hook recomputes it only then.
+  __vault_prompt_at=9223372036854775807
   if [[ -n ${__vault_expires-} ]]; then
     __vault_l=$((${__vault_expires:-0} - EPOCHSECONDS))
     if ((__vault_l <= 0)); then __vault_t=expired
@@ -59,7 +79,9 @@ __vault_prompt_update() {
       if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
       elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
       else __vault_t=${__vault_l}s; fi
-      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'; fi
+      __vault_prompt_at=$((__vault_l >= 60 ? __vault_expires - __vault_l / 60 * 60 + 1 : EPOCHSECONDS + 1))
+      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'
+      elif ((${__vault_refresh_at:-0} < __vault_prompt_at)); then __vault_prompt_at=${__vault_refresh_at:-0}; fi
     fi
   fi
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}

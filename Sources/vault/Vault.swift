@@ -36,13 +36,24 @@ struct Vault: ParsableCommand {
         // `vault --version` is what scripts and prompt frameworks call most
         // often; answering it before ArgumentParser builds the command tree
         // keeps it at the start-up cost of the binary itself.
-        if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version" {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
             Output.standardOutput(VaultVersion.current + "\n")
             return
         }
+        // Tab completion runs `vault list --profiles` on every Tab: skip the command tree there too.
+        if arguments == ["list", "--profiles"] || arguments == ["ls", "--profiles"] {
+            run(List.self, ["--profiles"])
+            return
+        }
+        run(nil, arguments)
+    }
+
+    /// Parses `arguments` (for `command`, or from the root) and runs the command.
+    private static func run(_ command: ParsableCommand.Type?, _ arguments: [String]) {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            var parsed = try command.map { try $0.parseAsRoot(arguments) } ?? parseAsRoot(arguments)
+            try parsed.run()
         } catch let error as VaultError {
             Output.error(error.message)
             Output.exit(error.exitCode)

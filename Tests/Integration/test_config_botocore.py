@@ -22,7 +22,9 @@ NAMES = ["dev", "prod", "a b", "x.y", "Ünï", "o'neil", 'q"uote', "with]bracket
 KEYS = ["region", "Region", "role_arn", "source_profile", "mfa_serial", "output", "s3", "x-y",
         "key with space", "UPPER_KEY", "sts", "a:b", "ключ", "#notcomment"]
 VALUES = ["us-east-1", "arn:aws:iam::123456789012:role/r", "", "a = b", "x: y", "# not a comment",
-          "; nor this", "  padded  ", "üñí", "$HOME", "`cmd`", "a\\b", "'q'", '"dq"', "[br]"]
+          "; nor this", "  padded  ", "üñí", "$HOME", "`cmd`", "a\\b", "'q'", '"dq"', "[br]",
+          # Unicode and control white space that Python's strip() removes and plain ASCII code would not.
+          "\u00a0nbsp\u00a0", "em\u2003space", "\x1cfs\x1f", "\x0bvt\x0c", "\u3000ideo"]
 
 
 def section_header(rng: random.Random) -> str:
@@ -52,7 +54,7 @@ def section_header(rng: random.Random) -> str:
 def option_lines(rng: random.Random) -> list[str]:
     key = rng.choice(KEYS)
     delim = rng.choice(["=", "=", ":", " = ", " : ", "= ", "\t=\t"])
-    indent = rng.choice(["", "", "", " "])
+    indent = rng.choice(["", "", "", " ", "\u00a0", "\x0b"])
     roll = rng.random()
     if roll < 0.15:  # nested block
         lines = [f"{indent}{key}{delim}"]

@@ -140,3 +140,23 @@ def test_clock_ten_minutes_off(world, tmp_path, forwarder):
     line = failing(result, "clock")
     assert "10 minutes behind AWS's" in line and "ntp" in line
     assert lines(result)["keys"][0], "the key itself works"
+
+
+def test_secret_service_store_that_answers_and_one_that_is_locked(vault_bin, base_env, secret_service):
+    secret_service.create_collection("awsvault")
+    env = dict(base_env, **secret_service.env, AWS_ACCESS_KEY_ID="AKIAIOSFODNN7EXAMPLE",
+               AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+    assert run_vault(vault_bin, ["add", "work", "--env", "--no-add-config"], env).returncode == 0
+    ok = lines(run_vault(vault_bin, ["doctor"], env))["store"]
+    assert ok[0] and "Secret Service" in ok[1] and "1 profile with keys" in ok[1], ok
+    secret_service.lock("awsvault")
+    result = run_vault(vault_bin, ["doctor"], env)
+    line = failing(result, "store")
+    assert "locked" in line and "fix: unlock it in your keyring manager" in line
+
+
+def test_secret_service_asked_for_without_a_session_bus(world, tmp_path):
+    env = good_env(world, tmp_path, AWS_VAULT_BACKEND="secret-service")
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    line = failing(vault(world, "doctor", env=env), "store")
+    assert "no D-Bus session bus" in line and "fix: try --backend file" in line

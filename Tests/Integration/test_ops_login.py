@@ -125,3 +125,18 @@ def test_no_profile_and_no_keys_in_the_environment(world, federation):
     result = vault(world, "login", "--stdout", env=login_env(world, federation))
     assert result.returncode == 1 and result.stdout == ""
     assert "no profile given and no AWS_ACCESS_KEY_ID" in result.stderr
+
+
+def test_temporary_environment_credentials_sign_in_as_they_are(world, federation):
+    moto = world["moto"]
+    moto.reset_recording()
+    env = login_env(world, federation, AWS_ACCESS_KEY_ID="ASIAEXAMPLETEMPORARY", AWS_SECRET_ACCESS_KEY="temp/secret",
+                    AWS_SESSION_TOKEN="temp-token", AWS_REGION="us-gov-west-1")
+    result = vault(world, "login", "--stdout", "-d", "1h", env=env)
+    assert result.returncode == 0, result.stderr
+    query = parse_login(result.stdout.strip(), federation)
+    assert query["Destination"] == "https://us-gov-west-1.console.amazonaws-us-gov.com/console/home?region=us-gov-west-1"
+    assert moto.requests() == [], "no STS call for credentials that are already temporary"
+    request = federation.requests[0]
+    assert request["session"] == {"sessionId": "ASIAEXAMPLETEMPORARY", "sessionKey": "temp/secret", "sessionToken": "temp-token"}
+    assert request["query"]["SessionDuration"] == "3600"

@@ -183,6 +183,18 @@ def test_prompt_segment_matches_vault_prompt(kind, shell_world, start_shell):
     assert "profile: dev" in status and f"from: {p}/.vaultrc" in status and f"hook: installed ({kind})" in status
 
 
+def _trace(sh, trace, syscalls):
+    """strace on the shell; returns once it demonstrably traces (it saw /bin/true run)."""
+    tracer = subprocess.Popen(["strace", "-f", "-qq", "-e", f"trace={syscalls}", "-o", str(trace), "-p", str(sh.pid())],
+                              stderr=subprocess.DEVNULL)
+    wait_for(trace.exists, what="strace started")
+    deadline = time.monotonic() + 15
+    while "/bin/true" not in trace.read_text():
+        assert time.monotonic() < deadline, "strace did not see /bin/true"
+        sh.run("/bin/true")
+    return tracer, len(trace.read_text().splitlines())
+
+
 def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
     if not shutil.which("strace"):
         pytest.skip("strace not installed")
@@ -191,34 +203,31 @@ def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
     wait_for(lambda: shell_world.runs("dev") == 1, what="first apply")
     sh.run("true")
     trace = sh.workdir / "strace"
-    tracer = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=execve,clone,clone3,fork,vfork", "-o", str(trace),
-                               "-p", str(sh.pid())], stderr=subprocess.PIPE)
+    tracer, seen = _trace(sh, trace, "execve,clone,clone3,fork,vfork")
     try:
-        wait_for(lambda: trace.exists(), what="strace attached")
-        time.sleep(0.3)  # strace reports attachment before it traces; give it a moment to settle
-        before = sh.count()
         for _ in range(5):
+            before = sh.count()
             sh.keys("Enter")
             wait_for(lambda: sh.count() > before, what="prompt")
-            before = sh.count()
     finally:
         tracer.terminate()
         tracer.wait(timeout=10)
-    calls = [l for l in trace.read_text().splitlines() if re.search(r"\b(execve|fork|vfork)\(", l)
+    lines = trace.read_text().splitlines()[seen:]
+    calls = [l for l in lines if re.search(r"\b(execve|fork|vfork)\(", l)
              or (re.search(r"\bclone3?\(", l) and "CLONE_THREAD" not in l)]
     assert calls == [], calls
     assert shell_world.runs("dev") == 1
     # The same check can fail: a prompt that had to change something does start vault.
-    with open(p / ".vaultrc", "a") as f:
-        f.write("# edited\n")
-    tracer = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=execve", "-o", str(trace), "-p", str(sh.pid())])
+    trace2 = sh.workdir / "strace2"
+    tracer, seen = _trace(sh, trace2, "execve")
     try:
-        time.sleep(0.3)
-        sh.run("true")
+        with open(p / ".vaultrc", "a") as f:
+            f.write("# edited\n")
+        sh.run(":")
     finally:
         tracer.terminate()
         tracer.wait(timeout=10)
-    assert "execve(" in trace.read_text()
+    assert "vault" in "".join(l for l in trace2.read_text().splitlines()[seen:] if "execve(" in l)
 
 
 def test_set_e_shell_survives_enter_leave_and_untrusted(kind, shell_world, start_shell):

@@ -114,7 +114,7 @@ struct INIReader {
         }
 
         for (index, rawLine) in Self.lines(text).enumerated() {
-            let value = PythonText.strip(rawLine.unicodeScalars)
+            let value = PythonText.stripped(rawLine)
             let first = value.utf8.first
             let isComment = first == UInt8(ascii: "#") || first == UInt8(ascii: ";")
             if value.isEmpty || isComment {
@@ -122,9 +122,9 @@ struct INIReader {
                 if !isComment { pending?.more.append("") }
                 continue
             }
-            let indent = rawLine.unicodeScalars.prefix { PythonText.isSpace($0) }.count
+            let indent = PythonText.indentation(rawLine)
             if pending != nil, indent > indentLevel {
-                pending!.more.append(value)
+                pending!.more.append(String(value))
                 continue
             }
             let location = SourceLocation(file: path, line: index + 1)
@@ -147,7 +147,7 @@ struct INIReader {
                 throw .missingSectionHeader(location: location)
             }
             guard let (name, optionValue) = Self.option(value), !name.isEmpty else {
-                throw .syntax(location: location, line: value)
+                throw .syntax(location: location, line: String(value))
             }
             let taken = inDefaults ? defaults[name] != nil : current!.options[name] != nil
             if taken {
@@ -187,45 +187,57 @@ struct INIReader {
     }
 
     /// Lines as Python's text mode yields them: `\r\n` and `\r` become `\n`.
-    static func lines(_ text: String) -> [Substring] {
+    static func lines(_ text: String) -> Lines { Lines(text: text) }
+
+    /// The lines of a text, produced one at a time (no array of 100k slices).
+    struct Lines: Sequence, IteratorProtocol {
+        let text: String
+        var position: String.Index
+
+        init(text: String) {
+            self.text = text
+            position = text.startIndex
+        }
+
         // `\r` and `\n` are single UTF-8 bytes, so byte positions are scalar boundaries.
-        var lines: [Substring] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                lines.append(text[start..<index])
-                var next = bytes.index(after: index)
-                if byte == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") { next = bytes.index(after: next) }
-                start = next
-                index = next
-            } else {
+        mutating func next() -> Substring? {
+            let bytes = text.utf8
+            guard position < bytes.endIndex else { return nil }
+            let start = position
+            var index = start
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    var next = bytes.index(after: index)
+                    if byte == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") { next = bytes.index(after: next) }
+                    position = next
+                    return text[start..<index]
+                }
                 index = bytes.index(after: index)
             }
+            position = bytes.endIndex
+            return text[start...]
         }
-        if start < bytes.endIndex { lines.append(text[start...]) }
-        return lines
     }
 
     /// `\[(?P<header>.+)\]` matched at the start: the text between the first
     /// `[` and the last `]`, which must not be empty.
-    static func sectionHeader(_ line: String) -> String? {
-        let scalars = line.unicodeScalars
-        guard scalars.first == "[", let close = scalars.lastIndex(of: "]") else { return nil }
-        let start = scalars.index(after: scalars.startIndex)
+    static func sectionHeader(_ line: Substring) -> String? {
+        let bytes = line.utf8
+        // `[` and `]` are single UTF-8 bytes, never part of another character's encoding.
+        guard bytes.first == UInt8(ascii: "["), let close = bytes.lastIndex(of: UInt8(ascii: "]")) else { return nil }
+        let start = bytes.index(after: bytes.startIndex)
         guard close > start else { return nil }
-        return String(scalars[start..<close])
+        return String(line[start..<close])
     }
 
     /// `(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$`: the name up to the
     /// first delimiter, lower-cased, and the stripped value.
-    static func option(_ line: String) -> (String, String)? {
-        guard let delimiter = line.unicodeScalars.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return nil }
-        let scalars = line.unicodeScalars
-        let name = PythonText.rstrip(String(scalars[scalars.startIndex..<delimiter]))
-        let value = PythonText.strip(Substring(line).unicodeScalars[scalars.index(after: delimiter)...])
+    static func option(_ line: Substring) -> (String, String)? {
+        let bytes = line.utf8
+        guard let delimiter = bytes.firstIndex(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
+        let name = String(PythonText.stripped(line[..<delimiter]))  // the line is already left-stripped
+        let value = String(PythonText.stripped(line[bytes.index(after: delimiter)...]))
         let lowered = name.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } ? name : name.lowercased()
         return (lowered, value)
     }

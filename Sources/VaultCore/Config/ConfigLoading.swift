@@ -4,11 +4,3 @@ extension Settings {
         try ConfigFile.load(path: configFilePath)
     }
 }
-
-/// Profile names for listing and tab completion: read from the config only,
-/// never from a keyring.
-package enum ProfileNames {
-    package static func list(settings: Settings) -> [String] {
-        (try? settings.loadConfig().profiles.keys.elements) ?? []
-    }
-}

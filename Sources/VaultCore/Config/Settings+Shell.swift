@@ -13,8 +13,8 @@ extension Settings {
         Int((try? minimumTTL()) ?? 300)
     }
 
-    /// The current session as `vault env` exported it.
-    package var activeProfile: String? { self["AWS_VAULT"] }
+    /// The current session as `vault env` exported it (its profile is
+    /// `activeVaultProfile`, AWS_VAULT).
     package var activeOrigin: String? { self["VAULT_ORIGIN"] }
     package var activeExpiration: String? { self["AWS_CREDENTIAL_EXPIRATION"] }
     package var activeRegion: String? { self["AWS_REGION"] }
@@ -26,7 +26,7 @@ extension Settings {
     /// These settings less the variables an active vault session set: what
     /// the environment was before it, as far as vault can know.
     package var withoutActiveSession: Settings {
-        guard activeProfile != nil else { return self }
+        guard activeVaultProfile != nil else { return self }
         var environment = self.environment
         for name in ShellSession.saved { environment[name] = nil }
         return Settings(environment: environment)

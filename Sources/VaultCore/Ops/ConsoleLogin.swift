@@ -94,6 +94,9 @@ package struct ConsoleLogin {
     }
 
     /// `Action=getSigninToken`: trades the credentials for a sign-in token.
+    /// The endpoint takes them in the query of a GET (as every client sends
+    /// it), so this is the one request whose URL holds a secret: only the
+    /// endpoint without its query ever goes into a message.
     func signinToken(_ credentials: Credentials, federation: String, sessionDuration: Int?) throws -> String {
         let url = try ConsoleURL.signinTokenRequest(federation: federation, credentials: credentials, sessionDuration: sessionDuration)
         let scheme = URLParts(federation)?.scheme ?? "https"

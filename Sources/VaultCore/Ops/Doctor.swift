@@ -129,10 +129,7 @@ package struct Doctor {
 
     /// As `vault status` tells it: `VAULT_HOOK=SHELL:PID` names this shell.
     func hook() -> DoctorCheck {
-        if let marker = settings.hookMarker {
-            let parts = marker.split(separator: ":")
-            if parts.count == 2, Int32(parts[1]) == parentPID { return .pass("hook", "installed in this \(parts[0])") }
-        }
+        if let shell = settings.installedHookShell(parentPID: parentPID) { return .pass("hook", "installed in this \(shell)") }
         let fix: String
         switch shellName {
         case "zsh": fix = #"add eval "$(vault hook zsh)" to ~/.zshrc and open a new shell"#
@@ -227,13 +224,15 @@ package struct Doctor {
         }
         do {
             let sts = try STSClient(config: ProviderResolver.endpointConfig(holder, target: target), settings: settings, transport: transport)
+            let sent = now()
             let identity = try sts.getCallerIdentity(with: keys)
+            let received = now()
             checks.append(.pass("keys", "\(keys.redactedKeyID) of '\(holder.name)' works (\(identity.arn))"))
             guard let server = identity.serverDate else {
                 checks.append(.fail("clock", "AWS sent no Date to compare with", fix: "check the STS endpoint (\(sts.endpoint.url))"))
                 return checks
             }
-            checks.append(clock(skew: Int(now().timeIntervalSince(server).rounded())))
+            checks.append(clock(skew: Self.skew(sent: sent, received: received, serverDate: server)))
         } catch let error as AWSError {
             if case .clockSkew(_, let skew) = error {
                 checks.append(clock(skew: skew ?? Self.allowedSkew + 1))
@@ -255,12 +254,22 @@ package struct Doctor {
         }
     }
 
+    /// Local clock minus AWS's, in whole seconds: the `Date` header is cut to
+    /// the second (so AWS's time was half a second later on average), and is
+    /// compared with the middle of the exchange.
+    static func skew(sent: Date, received: Date, serverDate: Date) -> Int {
+        let local = sent.addingTimeInterval(received.timeIntervalSince(sent) / 2)
+        return Int(local.timeIntervalSince(serverDate.addingTimeInterval(0.5)).rounded())
+    }
+
     func clock(skew: Int) -> DoctorCheck {
-        if abs(skew) <= Self.allowedSkew {
-            return .pass("clock", "within \(abs(skew)) s of AWS's")
+        let size = abs(skew)
+        if size <= Self.allowedSkew {
+            return .pass("clock", "within \(size) s of AWS's")
         }
+        let amount = size < 120 ? "\(size) seconds" : size < 7200 ? "\(Int((Double(size) / 60).rounded())) minutes" : "\(size / 3600) hours"
         return .fail(
-            "clock", "\(AWSError.duration(abs(skew))) \(skew > 0 ? "ahead of" : "behind") AWS's",
+            "clock", "\(amount) \(skew > 0 ? "ahead of" : "behind") AWS's",
             fix: "set the system clock right (e.g. timedatectl set-ntp true)")
     }
 }

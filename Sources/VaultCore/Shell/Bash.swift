@@ -69,8 +69,5 @@ enum BourneQuoting {
             + "if [ -n \"$__vault_a\" ]; then set -a; fi; unset __vault_a\n"
     }
 
-    static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-    }
+    static func hex(_ byte: UInt8) -> String { Hex.encode(CollectionOfOne(byte)) }
 }

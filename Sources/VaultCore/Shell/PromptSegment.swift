@@ -18,7 +18,7 @@ package struct PromptSegment: Sendable {
 
     /// The segment for the session `settings` shows (`AWS_VAULT` and friends), if any.
     package init?(settings: Settings) {
-        guard let profile = settings.activeProfile else { return nil }
+        guard let profile = settings.activeVaultProfile else { return nil }
         let expiration = settings.activeExpiration.flatMap(RFC3339.date(from:)).map { Int($0.timeIntervalSince1970) }
         self.init(profile: profile, region: settings.activeRegion, expiration: expiration,
                   minimumTTL: settings.shellMinimumTTL, format: settings.promptFormat)

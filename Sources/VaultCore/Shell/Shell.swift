@@ -148,6 +148,7 @@ package struct ShellSession: Sendable, Equatable {
     package static let locals = [
         "__vault_active", "__vault_profile", "__vault_region", "__vault_origin", "__vault_expires",
         "__vault_refresh_at", "__vault_expires_up", "__vault_refresh_up", "__vault_duration", "__vault_no_session",
+        "__vault_prompt_at",
     ]
 
     func locals(for kind: ShellKind) -> [(String, String?)] {

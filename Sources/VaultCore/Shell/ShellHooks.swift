@@ -1,12 +1,15 @@
 /// The code `vault hook SHELL` prints for a shell's rc file (also committed
 /// as shell/vault.SHELL).
 ///
-/// At each prompt the hook walks up from `$PWD` looking for `.vaultrc`, reads
-/// that file and the trust generation counter, and compares them and the clock
-/// with what it saw last time, all with shell builtins: a prompt at which
-/// nothing changed starts no process. Only when something changed does it run
-/// `vault hook-apply`, whose output it evaluates. Bookkeeping lives in
-/// unexported `__vault_*` variables; none holds a secret.
+/// At each prompt the hook, with shell builtins only, finds the nearest
+/// `.vaultrc` (walking up from `$PWD` only when `$PWD` changed), checks that
+/// the trusted file in use still has its allow-list entry and is not newer
+/// than it (two `stat` calls; otherwise it compares the file's content and the
+/// trust list's generation counter), and compares the clock with the refresh
+/// time: a prompt at which nothing changed starts no process. Only when
+/// something changed does it run `vault hook-apply`, whose output it
+/// evaluates. Bookkeeping lives in unexported `__vault_*` variables; none
+/// holds a secret.
 enum ShellHooks {
     static let bash = #"""
 # vault shell hook for bash. In ~/.bashrc:  eval "$(vault hook bash)"
@@ -15,26 +18,43 @@ __vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
 __vault_hook() {
   local __vault_s=$? __vault_c= __vault_g= __vault_why= __vault_ax=
   case $- in *a*) __vault_ax=1; set +a;; esac
-  # The nearest .vaultrc is looked up again only when $PWD or what is read below changed.
+  # The nearest .vaultrc is looked up again only when $PWD or a watched file changed.
   if [[ $PWD != "${__vault_pwd-}" ]]; then __vault_find; fi
-  if [[ -n $__vault_found ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_found" || :; fi
-  IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
-  if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
-    __vault_find
-    __vault_c=
+  if [[ -z $__vault_found && -z ${__vault_rc-} ]]; then
+    : # no .vaultrc here, and none before
+  elif [[ $__vault_found == "${__vault_rc-}" && -n ${__vault_allowfile-} && -f $__vault_allowfile && ! $__vault_found -nt $__vault_allowfile ]]; then
+    : # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
+  else
+    # Anything else: compare the file's content and the trust list's generation.
     if [[ -n $__vault_found ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_found" || :; fi
-    __vault_why=change
-  elif [[ -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
+    IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
+    if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+      __vault_find
+      __vault_c=
+      if [[ -n $__vault_found ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_found" || :; fi
+      __vault_why=change
+    fi
+  fi
+  if [[ -z $__vault_why && -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
   fi
   if [[ -n $__vault_why ]]; then
-    __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
-    if [[ $__vault_why == refresh ]]; then __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
+    if [[ $__vault_why == refresh ]]; then
+      __vault_refresh_at=$((EPOCHSECONDS + 60))
+    else
+      if [[ -z $__vault_g ]]; then IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :; fi
+      __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+    fi
+    __vault_allowfile= __vault_prompt_at=0
     eval "$(command vault hook-apply bash why="$__vault_why" rc="$__vault_found" \
       origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
       duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
   fi
-  if [[ -n ${__vault_active-} || -n $vault_prompt ]]; then __vault_prompt_update; fi
+  if [[ -n ${__vault_active-} ]]; then
+    if ((EPOCHSECONDS >= ${__vault_prompt_at:-0})); then __vault_prompt_update; fi
+  elif [[ -n $vault_prompt ]]; then
+    vault_prompt=
+  fi
   if [[ -n $__vault_ax ]]; then set -a; fi
   return $__vault_s
 }
@@ -57,6 +77,8 @@ __vault_prompt_update() {
   vault_prompt=
   if [[ -z ${__vault_active-} ]]; then return 0; fi
   local __vault_t= __vault_l
+  # When the text can next change; the hook recomputes it only then.
+  __vault_prompt_at=9223372036854775807
   if [[ -n ${__vault_expires-} ]]; then
     __vault_l=$((${__vault_expires:-0} - EPOCHSECONDS))
     if ((__vault_l <= 0)); then __vault_t=expired
@@ -64,7 +86,9 @@ __vault_prompt_update() {
       if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
       elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
       else __vault_t=${__vault_l}s; fi
-      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'; fi
+      __vault_prompt_at=$((__vault_l >= 60 ? __vault_expires - __vault_l / 60 * 60 + 1 : EPOCHSECONDS + 1))
+      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'
+      elif ((${__vault_refresh_at:-0} < __vault_prompt_at)); then __vault_prompt_at=${__vault_refresh_at:-0}; fi
     fi
   fi
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
@@ -115,25 +139,42 @@ zmodload -F zsh/mapfile p:mapfile
 __vault_hook() {
   local __vault_s=$? __vault_c= __vault_g= __vault_why=
   if [[ $PWD != "${__vault_pwd-}" ]]; then __vault_find; fi
-  if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
-  __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
-  if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
-    __vault_find
-    __vault_c=
+  if [[ -z $__vault_found && -z ${__vault_rc-} ]]; then
+    : # no .vaultrc here, and none before
+  elif [[ $__vault_found == "${__vault_rc-}" && -n ${__vault_allowfile-} && -f $__vault_allowfile && ! $__vault_found -nt $__vault_allowfile ]]; then
+    : # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
+  else
+    # Anything else: compare the file's content and the trust list's generation.
     if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
-    __vault_why=change
-  elif [[ -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
+    __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
+    if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
+      __vault_find
+      __vault_c=
+      if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
+      __vault_why=change
+    fi
+  fi
+  if [[ -z $__vault_why && -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
   fi
   if [[ -n $__vault_why ]]; then __vault_apply; fi
-  if [[ -n ${__vault_active-} || -n $vault_prompt ]]; then __vault_prompt_update; fi
+  if [[ -n ${__vault_active-} ]]; then
+    if ((EPOCHSECONDS >= ${__vault_prompt_at:-0})); then __vault_prompt_update; fi
+  elif [[ -n $vault_prompt ]]; then
+    vault_prompt=
+  fi
   return $__vault_s
 }
 
 __vault_apply() {
   emulate -L zsh
-  typeset -g __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
-  if [[ $__vault_why == refresh ]]; then typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60)); fi
+  if [[ $__vault_why == refresh ]]; then
+    typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60))
+  else
+    [[ -n $__vault_g ]] || __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
+    typeset -g __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+  fi
+  typeset -g __vault_allowfile= __vault_prompt_at=0
   eval "$(command vault hook-apply zsh why="$__vault_why" rc="$__vault_found" \
     origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
     duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
@@ -155,9 +196,12 @@ __vault_find() {
 # Sets vault_prompt to "PROFILE 42m", "PROFILE 4m!" (under AWS_MIN_TTL),
 # "PROFILE expired", or "" (VAULT_PROMPT_FORMAT: %p profile, %r region, %t time left).
 __vault_prompt_update() {
+  emulate -L zsh  # it runs once a minute at most: options may be reset here
   vault_prompt=
   if [[ -z ${__vault_active-} ]]; then return 0; fi
   local __vault_t= __vault_l
+  # When the text can next change; the hook recomputes it only then.
+  __vault_prompt_at=9223372036854775807
   if [[ -n ${__vault_expires-} ]]; then
     __vault_l=$((${__vault_expires:-0} - EPOCHSECONDS))
     if ((__vault_l <= 0)); then __vault_t=expired
@@ -165,7 +209,9 @@ __vault_prompt_update() {
       if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
       elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
       else __vault_t=${__vault_l}s; fi
-      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'; fi
+      __vault_prompt_at=$((__vault_l >= 60 ? __vault_expires - __vault_l / 60 * 60 + 1 : EPOCHSECONDS + 1))
+      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'
+      elif ((${__vault_refresh_at:-0} < __vault_prompt_at)); then __vault_prompt_at=${__vault_refresh_at:-0}; fi
     fi
   fi
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
@@ -220,25 +266,38 @@ end
 function __vault_hook --on-event fish_prompt
   set -l __vault_s $status
   test "$PWD" = "$__vault_pwd"; or __vault_find
-  set -l __vault_c ''
-  set -l __vault_g ''
-  test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
-  test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
-  set -l __vault_why ''
-  if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
-    __vault_find
-    set __vault_c ''
-    test -n "$__vault_found"; and test -f "$__vault_found"; and read -z __vault_c <$__vault_found
-    set __vault_why change
-  else if test -n "$__vault_refresh_up"
+  set -l __vault_why
+  if test -z "$__vault_found" -a -z "$__vault_rc"
+    # no .vaultrc here, and none before
+  else if test "$__vault_found" = "$__vault_rc" -a -n "$__vault_allowfile" -a -f "$__vault_allowfile"; and not test "$__vault_found" -nt "$__vault_allowfile"
+    # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
+  else
+    # Anything else: compare the file's content and the trust list's generation.
+    set -f __vault_c ''
+    set -f __vault_g ''
+    test -f "$__vault_found"; and read -z __vault_c <$__vault_found
+    test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
+    if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
+      __vault_find
+      set __vault_c ''
+      test -f "$__vault_found"; and read -z __vault_c <$__vault_found
+      set __vault_why change
+    end
+  end
+  if test -z "$__vault_why" -a -n "$__vault_refresh_up"
     read -l -d . __vault_u __vault_rest </proc/uptime
     test "$__vault_u" -ge "$__vault_refresh_up"; and set __vault_why refresh
   end
   if test -n "$__vault_why"
-    set -g -u __vault_rc $__vault_found
-    set -g -u __vault_rc_content $__vault_c
-    set -g -u __vault_gen $__vault_g
-    if test $__vault_why = refresh; set -g -u __vault_refresh_up (math (__vault_uptime) + 60); end
+    if test $__vault_why = refresh
+      set -g -u __vault_refresh_up (math (__vault_uptime) + 60)
+    else
+      test -z "$__vault_g"; and test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
+      set -g -u __vault_rc $__vault_found
+      set -g -u __vault_rc_content $__vault_c
+      set -g -u __vault_gen $__vault_g
+    end
+    set -g -u __vault_allowfile ''
     command vault hook-apply fish why=$__vault_why rc="$__vault_found" \
       origin="$__vault_origin" profile="$__vault_profile" region="$__vault_region" \
       duration="$__vault_duration" no-session="$__vault_no_session" | source

@@ -68,6 +68,8 @@ package struct ShellIntegration {
             return try refreshEnv(state)
         }
         var target: RCFile?
+        // Tells the hook which allow-list entry to watch while this file is in use.
+        var watch = ""
         if !state.rcPath.isEmpty {
             let path = TrustStore.canonical(state.rcPath)
             let trust = TrustStore(settings: settings)
@@ -75,7 +77,9 @@ package struct ShellIntegration {
             switch trust.status(of: path) {
             case .allowed:
                 switch parsed {
-                case .success(let rc): target = rc
+                case .success(let rc):
+                    target = rc
+                    watch = trust.allowEntry(for: path).map { shell.setLocal("__vault_allowfile", $0) } ?? ""
                 case .failure(let error): messages.append(error.message)
                 }
             case .notAllowed:
@@ -91,9 +95,9 @@ package struct ShellIntegration {
         }
         if let target {
             let same = state.origin == target.path && state.profile == target.profile && state.region == (target.region ?? state.region)
-            if same && !state.refreshOnly && !refreshDue() { return "" }
+            if same && !state.refreshOnly && !refreshDue() { return watch }
             do {
-                return try activate(CredentialRequest(profileName: target.profile, region: target.region), origin: target.path)
+                return try activate(CredentialRequest(profileName: target.profile, region: target.region), origin: target.path) + watch
             } catch where active && state.origin != "env" && state.origin != target.path {
                 // Moved out of another .vaultrc's tree: its credentials go even
                 // though this one's could not be had.
@@ -126,7 +130,7 @@ package struct ShellIntegration {
 package struct ShellStatus {
     package static func report(settings: Settings, parentPID: Int32, now: Int) -> String {
         var lines: [String] = []
-        if let profile = settings.activeProfile {
+        if let profile = settings.activeVaultProfile {
             lines.append("profile: \(profile)" + (settings.activeRegion.map { " (region \($0))" } ?? ""))
             let origin = settings.activeOrigin
             lines.append("from: " + (origin == nil || origin == "env" ? "vault env" : origin!))
@@ -140,10 +144,7 @@ package struct ShellStatus {
             lines.append("profile: none")
         }
         var hook = "not installed in this shell (add: eval \"$(vault hook bash)\", or zsh/fish)"
-        if let marker = settings.hookMarker {
-            let parts = marker.split(separator: ":")
-            if parts.count == 2, Int32(parts[1]) == parentPID { hook = "installed (\(parts[0]))" }
-        }
+        if let shell = settings.installedHookShell(parentPID: parentPID) { hook = "installed (\(shell))" }
         lines.append("hook: " + hook)
         return lines.joined(separator: "\n") + "\n"
     }

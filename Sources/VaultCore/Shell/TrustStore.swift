@@ -49,11 +49,11 @@ package struct TrustStore: Sendable {
     }
 
     static func allowKey(path: String, content: [UInt8]) -> String {
-        SHA256Digest.hex(Array(path.utf8) + [0x0a] + content)
+        Hex.encode(Digest.sha256(Array(path.utf8) + [0x0a] + content))
     }
 
     static func denyKey(path: String) -> String {
-        SHA256Digest.hex(Array(path.utf8))
+        Hex.encode(Digest.sha256(Array(path.utf8)))
     }
 
     package func status(of rcPath: String) -> Status {
@@ -62,6 +62,15 @@ package struct TrustStore: Sendable {
         if FileStatus.exists(denyDirectory + "/" + Self.denyKey(path: path)) { return .denied }
         guard let content = FileText.readBytes(path) else { return .refused(reason: "unreadable") }
         return FileStatus.exists(allowDirectory + "/" + Self.allowKey(path: path, content: content)) ? .allowed : .notAllowed
+    }
+
+    /// The allow-list entry for the file's current content (it exists when
+    /// the file is allowed). The hook watches it with `-f` and `-nt`: a
+    /// denial removes it, an edit makes the `.vaultrc` newer than it.
+    package func allowEntry(for rcPath: String) -> String? {
+        let path = Self.canonical(rcPath)
+        guard let content = FileText.readBytes(path) else { return nil }
+        return allowDirectory + "/" + Self.allowKey(path: path, content: content)
     }
 
     /// Records the file's current content as allowed and lifts a denial.

@@ -2,8 +2,9 @@ import ArgumentParser
 import VaultCore
 
 extension CompletionKind {
-    /// Profile names from the AWS config only; completion never opens a keyring.
+    /// Profile names from the AWS config only (`vault list --profiles`, which
+    /// never opens a keyring and skips the command tree: it runs on every Tab).
     static var profiles: CompletionKind {
-        .custom { _, _, _ in ProfileNames.list(settings: .process()) }
+        .shellCommand("vault list --profiles 2>/dev/null")
     }
 }

@@ -135,3 +135,14 @@ func clockWithinAMinuteOfAWSPasses(skew: Int, ok: Bool) {
     #expect(checks.last?.ok == true && checks.last?.detail.contains("b: assume arn:aws:iam::1:role/r") == true)
     #expect(!d.run(profile: "missing").last!.ok)
 }
+
+@Test func skewComparesTheMiddleOfTheExchangeWithTheMiddleOfTheDateSecond() {
+    let server = Date(timeIntervalSince1970: 1_800_000_000)
+    // AWS's clock 600 s ahead: its Date says T+600 (cut to the second) while ours says T+0.2…T+0.8.
+    let sent = server.addingTimeInterval(-600 + 0.2)
+    let received = server.addingTimeInterval(-600 + 0.8)
+    #expect(Doctor.skew(sent: sent, received: received, serverDate: server) == -600)
+    #expect(Doctor.skew(sent: server.addingTimeInterval(0.1), received: server.addingTimeInterval(0.9), serverDate: server) == 0)
+    #expect(doctor([:]).clock(skew: -599).detail == "10 minutes behind AWS's")
+    #expect(doctor([:]).clock(skew: 90).detail == "90 seconds ahead of AWS's")
+}

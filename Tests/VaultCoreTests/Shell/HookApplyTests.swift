@@ -53,7 +53,10 @@ struct HookApplyTests {
         let integration = ShellIntegration(settings: settings, shell: Zsh(), issuer: recorder)
         let rc = try project("profile = dev\n", allow: true)
         var messages: [String] = []
-        #expect(try integration.hookApply(state(rc: rc, origin: rc, profile: "dev"), messages: &messages) == "")
+        // The same session: no credentials, only the allow-list entry for the hook to watch.
+        let entry = try #require(TrustStore(settings: settings).allowEntry(for: rc))
+        #expect(try integration.hookApply(state(rc: rc, origin: rc, profile: "dev"), messages: &messages)
+            == Zsh().setLocal("__vault_allowfile", entry))
         let leave = try integration.hookApply(state(origin: rc, profile: "dev"), messages: &messages)
         #expect(leave == Zsh().deactivate())
         #expect(try integration.hookApply(state(origin: "env", profile: "dev"), messages: &messages) == "")
