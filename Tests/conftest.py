@@ -48,6 +48,9 @@ def base_env(home: pathlib.Path, vault_bin: str) -> dict:
         "AWS_SHARED_CREDENTIALS_FILE": str(home / ".aws" / "credentials"),
         "XDG_DATA_HOME": str(home / ".local" / "share"),
         "TERM": "xterm-256color",
+        # No file-store unlock keys left in the kernel keyring by tests; the
+        # tests of that cache turn it on themselves.
+        "AWS_VAULT_FILE_UNLOCK_TTL": "0",
     }
     return env
 

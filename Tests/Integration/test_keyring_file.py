@@ -27,7 +27,7 @@ PASSPHRASE = "correct horse battery"
 @pytest.fixture
 def store_env(base_env, home):
     env = dict(base_env, AWS_VAULT_BACKEND="file", AWS_VAULT_FILE_PASSPHRASE=PASSPHRASE,
-               AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET)
+               AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET, AWS_VAULT_FILE_UNLOCK_TTL="15m")
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     yield env
     # Forget the unlock key this test's store left in the kernel keyring.

@@ -55,19 +55,6 @@ package final class CredentialStore: Sendable {
         try keyring.remove(profile)
         return true
     }
-
-    /// Every cached session in the store, with its profile, kind and expiry.
-    package func sessions() throws -> [SessionKey] {
-        try keyring.keys().compactMap(SessionKey.init).sorted { ($0.profile, $0.name) < ($1.profile, $1.name) }
-    }
-
-    /// Removes the cached sessions of one profile; returns how many.
-    @discardableResult
-    package func removeSessions(of profile: String) throws -> Int {
-        let names = try keyring.keys().filter { SessionKey($0)?.profile == profile }
-        for name in names { try keyring.remove(name) }
-        return names.count
-    }
 }
 
 /// aws-vault's item data for long-term keys: `{"AccessKeyID", "SecretAccessKey",

@@ -68,13 +68,13 @@ package enum ManageCredentials {
     package static func add(_ credentials: Credentials, profile: String, store: CredentialStore) throws {
         try validate(accessKeyID: credentials.accessKeyID, secretAccessKey: credentials.secretAccessKey)
         try store.set(profile, credentials)
-        try store.removeSessions(of: profile)
+        try SessionCache(keyring: store.keyring, minimumTTL: 0).clear(profiles: [profile])
     }
 
     /// Removes the keys of `profile` and its cached sessions.
     package static func remove(profile: String, store: CredentialStore) throws {
         guard try store.remove(profile) else { throw CredentialCommandError.noCredentials(profile) }
-        try store.removeSessions(of: profile)
+        try SessionCache(keyring: store.keyring, minimumTTL: 0).clear(profiles: [profile])
     }
 }
 

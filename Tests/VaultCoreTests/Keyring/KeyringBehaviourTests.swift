@@ -99,9 +99,10 @@ func uniqueKey(_ base: String) -> String { "\(base)-\(UUID().uuidString.prefix(8
         #expect(profiles.contains(profile) && profiles.contains(other))
         #expect(!profiles.contains { $0.hasPrefix("sts.") || $0.hasPrefix("oidc:") })
         #expect(try store.get(profile) == credentials)
-        #expect(try store.sessions().contains(mine))
-        #expect(try store.removeSessions(of: profile) == 1)
-        #expect(try !store.sessions().contains(mine))
-        #expect(try store.sessions().contains(theirs))
+        let cache = SessionCache(keyring: store.keyring, minimumTTL: 0)
+        #expect(try cache.sessions().contains(mine))
+        #expect(try cache.clear(profiles: [profile]) == 1)
+        #expect(try !cache.sessions().contains(mine))
+        #expect(try cache.sessions().contains(theirs))
     }
 }
