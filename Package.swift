@@ -12,20 +12,23 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
-        // System libraries linked at build time (small, always present).
+        // System libraries: their headers build the C shims; the libraries are
+        // loaded with dlopen on first use (no `link`, no pkg-config --libs),
+        // because mapping libcrypto and readline at start-up doubled the
+        // start-up time of every command (measured against a hello-world).
         .systemLibrary(
-            name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
+            name: "CCrypto", path: "Sources/CCrypto",
             providers: [.apt(["libssl-dev"])]),
         .systemLibrary(
-            name: "CReadline", path: "Sources/CReadline", pkgConfig: "readline",
+            name: "CReadline", path: "Sources/CReadline",
             providers: [.apt(["libreadline-dev"])]),
         // Small C shims: dlopen-loaded libraries (libcurl, libsecret) and
         // syscalls Swift cannot call directly (variadic ones such as keyctl).
-        .target(name: "CShims", path: "Sources/CShims", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CShims", dependencies: ["CCrypto", "CReadline"], path: "Sources/CShims", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "VaultCore",
             dependencies: [
-                "CCrypto", "CReadline", "CShims",
+                "CShims",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             path: "Sources/VaultCore"),

@@ -6,4 +6,6 @@
 #include "shims_secret.h"
 #include "shims_keyctl.h"
 #include "shims_aead.h"
+#include "shims_crypto.h"
+#include "shims_readline.h"
 #endif

@@ -1,6 +1,7 @@
-import CCrypto
+import CShims
 
-/// SHA-256 and HMAC-SHA256 from OpenSSL's libcrypto, and lower-case hex.
+/// SHA-256 and HMAC-SHA256 from OpenSSL's libcrypto (loaded on first use,
+/// CShims/crypto.c), and lower-case hex.
 ///
 /// Every call into libcrypto for digests goes through this file.
 package enum Digest {
@@ -12,7 +13,7 @@ package enum Digest {
         let ok: Int32 = bytes.withContiguousStorageIfAvailable { buffer in
             digest(buffer, into: &out)
         } ?? Array(bytes).withUnsafeBufferPointer { digest($0, into: &out) }
-        precondition(ok == 1, "EVP_Digest(SHA-256) failed")
+        precondition(ok == 1, "SHA-256 failed: \(CryptoLibrary.problem)")
         return out
     }
 
@@ -24,15 +25,14 @@ package enum Digest {
     package static func hmacSHA256<K: Collection<UInt8>, M: Collection<UInt8>>(key: K, _ message: M) -> [UInt8] {
         let key = Array(key), message = Array(message)
         var out = [UInt8](repeating: 0, count: sha256Length)
-        var length: UInt32 = 0
         let result = key.withUnsafeBufferPointer { k in
             message.withUnsafeBufferPointer { m in
                 out.withUnsafeMutableBufferPointer { o in
-                    HMAC(EVP_sha256(), k.baseAddress, Int32(k.count), m.baseAddress, m.count, o.baseAddress, &length)
+                    vault_hmac_sha256(k.baseAddress, k.count, m.baseAddress, m.count, o.baseAddress)
                 }
             }
         }
-        precondition(result != nil && length == UInt32(sha256Length), "HMAC(SHA-256) failed")
+        precondition(result == 1, "HMAC-SHA256 failed: \(CryptoLibrary.problem)")
         return out
     }
 
@@ -41,9 +41,8 @@ package enum Digest {
     }
 
     private static func digest(_ buffer: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Int32 {
-        var size: UInt32 = 0
-        return out.withUnsafeMutableBufferPointer { o in
-            EVP_Digest(buffer.baseAddress, buffer.count, o.baseAddress, &size, EVP_sha256(), nil)
+        out.withUnsafeMutableBufferPointer { o in
+            vault_sha256(buffer.baseAddress, buffer.count, o.baseAddress)
         }
     }
 }
@@ -60,5 +59,12 @@ package enum Hex {
             out.append(digits[Int(byte & 0x0f)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Why libcrypto could not be used, for messages.
+enum CryptoLibrary {
+    static var problem: String {
+        vault_crypto_load_error().map { String(cString: $0) } ?? "OpenSSL refused"
     }
 }

@@ -1,4 +1,4 @@
-import CCrypto
+import CShims
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -35,8 +35,8 @@ package enum KDF {
         let result = key.withUnsafeMutableBytes { out in
             passphrase.withUnsafeBytes { pass in
                 salt.withUnsafeBytes { s in
-                    EVP_PBE_scrypt(
-                        pass.baseAddress?.assumingMemoryBound(to: CChar.self), pass.count,
+                    vault_scrypt(
+                        pass.baseAddress?.assumingMemoryBound(to: UInt8.self), pass.count,
                         s.baseAddress?.assumingMemoryBound(to: UInt8.self), s.count,
                         UInt64(1) << UInt64(parameters.logN), UInt64(parameters.r), UInt64(parameters.p),
                         parameters.memory,
@@ -44,7 +44,7 @@ package enum KDF {
                 }
             }
         }
-        guard result == 1 else { throw CryptoError.openSSL("EVP_PBE_scrypt") }
+        guard result == 1 else { throw CryptoError.openSSL("scrypt: \(CryptoLibrary.problem)") }
         return key
     }
 }

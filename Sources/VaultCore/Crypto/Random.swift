@@ -1,4 +1,4 @@
-import CCrypto
+import CShims
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -9,8 +9,8 @@ import Foundation
 package enum Random {
     package static func bytes(_ count: Int) throws -> Data {
         var data = Data(count: count)
-        let ok = data.withUnsafeMutableBytes { RAND_bytes($0.baseAddress?.assumingMemoryBound(to: UInt8.self), Int32(count)) }
-        guard ok == 1 else { throw CryptoError.openSSL("RAND_bytes") }
+        let ok = data.withUnsafeMutableBytes { vault_random_bytes($0.baseAddress?.assumingMemoryBound(to: UInt8.self), count) }
+        guard ok == 1 else { throw CryptoError.openSSL("random bytes: \(CryptoLibrary.problem)") }
         return data
     }
 }

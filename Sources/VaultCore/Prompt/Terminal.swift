@@ -1,4 +1,4 @@
-@preconcurrency import CReadline
+import CShims
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,12 +10,15 @@ package enum PromptError: VaultError, Equatable {
     /// The person pressed Ctrl-C or Ctrl-D at the prompt.
     case cancelled
     case io(Int32)
+    /// readline, which asks echoed questions, cannot be loaded.
+    case readline(String)
 
     package var message: String {
         switch self {
         case .noTerminal: "no terminal to ask on (/dev/tty cannot be opened); run vault in a terminal or pass the value another way"
         case .cancelled: "cancelled at the prompt"
         case .io(let code): "cannot read from the terminal: \(String(cString: strerror(code)))"
+        case .readline(let problem): "cannot ask on the terminal: \(problem)"
         }
     }
 
@@ -65,22 +68,18 @@ package final class Terminal {
     // MARK: Echoed, through readline
 
     private func askEchoed(_ prompt: String) throws -> String {
-        rl_instream = input
-        rl_outstream = output
-        rl_catch_signals = 0
-        rl_catch_sigwinch = 0
+        if let problem = vault_readline_load_error() { throw PromptError.readline(String(cString: problem)) }
+        vault_rl_setup(input, output)
         PromptState.reset()
         let guardian = InterruptGuard()
         defer { guardian.restore() }
-        rl_callback_handler_install(prompt, { line in PromptState.finish(line) })
-        defer { rl_callback_handler_remove() }
+        vault_rl_callback_handler_install(prompt, { line in PromptState.finish(line) })
+        defer { vault_rl_callback_handler_remove() }
         while !PromptState.done {
             var poll = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = Glibc.poll(&poll, 1, -1)
             if InterruptGuard.interrupted {
-                rl_free_line_state()
-                rl_callback_sigcleanup()
-                rl_cleanup_after_signal()
+                vault_rl_abandon_line()
                 fputs("\n", output)
                 fflush(output)
                 throw PromptError.cancelled
@@ -89,7 +88,7 @@ package final class Terminal {
                 if errno == EINTR { continue }
                 throw PromptError.io(errno)
             }
-            rl_callback_read_char()
+            vault_rl_callback_read_char()
         }
         guard let line = PromptState.take() else { throw PromptError.cancelled }
         return line
@@ -174,7 +173,7 @@ private enum PromptState {
             free(text)
         }
         done = true
-        rl_callback_handler_remove()
+        vault_rl_callback_handler_remove()
     }
 
     static func take() -> String? {

@@ -1,0 +1,76 @@
+// libcrypto through dlopen: see shims_crypto.h for why.
+#include "shims_crypto.h"
+#include "crypto_table.h"
+#include <dlfcn.h>
+#include <limits.h>
+#include <pthread.h>
+#include <string.h>
+
+static struct vault_crypto table;
+static const char *load_error = NULL;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+#define BIND(name)                                                      \
+    do {                                                                \
+        *(void **)(&table.name) = dlsym(library, #name);                \
+        if (!table.name) { load_error = "libcrypto.so.3 lacks " #name; return; } \
+    } while (0)
+
+static void load(void) {
+    void *library = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL);
+    if (!library) { load_error = "libcrypto.so.3 is not installed (Debian: apt install libssl3)"; return; }
+    BIND(EVP_Digest);
+    BIND(EVP_sha256);
+    BIND(HMAC);
+    BIND(EVP_PBE_scrypt);
+    BIND(RAND_bytes);
+    BIND(AES_set_encrypt_key);
+    BIND(AES_encrypt);
+    BIND(CRYPTO_gcm128_new);
+    BIND(CRYPTO_gcm128_setiv);
+    BIND(CRYPTO_gcm128_aad);
+    BIND(CRYPTO_gcm128_encrypt);
+    BIND(CRYPTO_gcm128_decrypt);
+    BIND(CRYPTO_gcm128_tag);
+    BIND(CRYPTO_gcm128_finish);
+    BIND(CRYPTO_gcm128_release);
+}
+
+const struct vault_crypto *vault_crypto(void) {
+    pthread_once(&once, load);
+    return load_error ? NULL : &table;
+}
+
+const char *vault_crypto_load_error(void) {
+    pthread_once(&once, load);
+    return load_error;
+}
+
+int vault_sha256(const uint8_t *data, size_t length, uint8_t out[32]) {
+    const struct vault_crypto *c = vault_crypto();
+    unsigned int size = 0;
+    return c && c->EVP_Digest(data, length, out, &size, c->EVP_sha256(), NULL) == 1 && size == 32;
+}
+
+int vault_hmac_sha256(const uint8_t *key, size_t key_length, const uint8_t *data, size_t length, uint8_t out[32]) {
+    const struct vault_crypto *c = vault_crypto();
+    unsigned int size = 0;
+    if (!c || key_length > INT_MAX) return 0;
+    return c->HMAC(c->EVP_sha256(), key, (int)key_length, data, length, out, &size) != NULL && size == 32;
+}
+
+int vault_scrypt(const uint8_t *passphrase, size_t passphrase_length, const uint8_t *salt, size_t salt_length,
+                 uint64_t n, uint64_t r, uint64_t p, uint64_t max_memory, uint8_t *key, size_t key_length) {
+    const struct vault_crypto *c = vault_crypto();
+    return c && c->EVP_PBE_scrypt((const char *)passphrase, passphrase_length, salt, salt_length, n, r, p, max_memory,
+                                  key, key_length) == 1;
+}
+
+int vault_random_bytes(uint8_t *buffer, size_t length) {
+    const struct vault_crypto *c = vault_crypto();
+    return c && length <= INT_MAX && c->RAND_bytes(buffer, (int)length) == 1;
+}
+
+void vault_wipe(void *buffer, size_t length) {
+    explicit_bzero(buffer, length);
+}

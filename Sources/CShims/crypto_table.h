@@ -1,0 +1,33 @@
+// Private to CShims: libcrypto's functions, resolved by dlopen/dlsym on first
+// use (crypto.c), for the other C files that call OpenSSL.
+#ifndef VAULT_CRYPTO_TABLE_H
+#define VAULT_CRYPTO_TABLE_H
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/aes.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/modes.h>
+#include <openssl/rand.h>
+
+struct vault_crypto {
+    __typeof__(EVP_Digest) *EVP_Digest;
+    __typeof__(EVP_sha256) *EVP_sha256;
+    __typeof__(HMAC) *HMAC;
+    __typeof__(EVP_PBE_scrypt) *EVP_PBE_scrypt;
+    __typeof__(RAND_bytes) *RAND_bytes;
+    __typeof__(AES_set_encrypt_key) *AES_set_encrypt_key;
+    __typeof__(AES_encrypt) *AES_encrypt;
+    __typeof__(CRYPTO_gcm128_new) *CRYPTO_gcm128_new;
+    __typeof__(CRYPTO_gcm128_setiv) *CRYPTO_gcm128_setiv;
+    __typeof__(CRYPTO_gcm128_aad) *CRYPTO_gcm128_aad;
+    __typeof__(CRYPTO_gcm128_encrypt) *CRYPTO_gcm128_encrypt;
+    __typeof__(CRYPTO_gcm128_decrypt) *CRYPTO_gcm128_decrypt;
+    __typeof__(CRYPTO_gcm128_tag) *CRYPTO_gcm128_tag;
+    __typeof__(CRYPTO_gcm128_finish) *CRYPTO_gcm128_finish;
+    __typeof__(CRYPTO_gcm128_release) *CRYPTO_gcm128_release;
+};
+
+/// The table, loaded once; NULL when libcrypto cannot be loaded.
+const struct vault_crypto *vault_crypto(void);
+#endif
