@@ -1,7 +1,7 @@
 """Differential test: vault reads AWS config files exactly as botocore does.
 
 Generates config files from a fixed seed (printed on failure) and compares
-`vault config dump --json` with botocore's
+`vault config dump --json` (and `vault list --profiles`) with botocore's
 `build_profile_map(raw_config_parse(path))` for every file botocore accepts,
 and expects an error (nothing on stdout, `vault: …` on stderr) wherever
 botocore rejects the file.
@@ -115,17 +115,22 @@ def test_vault_reads_configs_exactly_as_botocore(tmp_path, vault_bin, base_env):
         env = dict(base_env, AWS_CONFIG_FILE=str(path))
         result = run_vault(vault_bin, ["config", "dump", "--json"], env)
         context = f"seed {SEED}, file #{i}:\n{text!r}\nstderr: {result.stderr}"
+        # `list --profiles` checks the file with its own names-only pass: same verdict, same names.
+        names = run_vault(vault_bin, ["list", "--profiles"], env)
         if expected is None:
             rejected += 1
-            assert result.returncode != 0, context
-            assert result.stdout == "", context
-            assert result.stderr.startswith("vault: ") and result.stderr.count("\n") == 1, context
+            for r in (result, names):
+                assert r.returncode != 0, context
+                assert r.stdout == "", context
+                assert r.stderr.startswith("vault: ") and r.stderr.count("\n") == 1, context
         else:
             accepted += 1
             assert result.returncode == 0, context
             got = json.loads(result.stdout)
             want = {k: expected[k] for k in ("profiles", "sso_sessions", "services")}
             assert got == want, context
+            assert names.returncode == 0, context + names.stderr
+            assert names.stdout.split("\n")[:-1] == list(expected["profiles"]), context
     print(f"seed {SEED}: {accepted} files accepted, {rejected} rejected, all as botocore")
     # Both kinds must be exercised for the comparison to mean anything.
     assert accepted >= 100 and rejected >= 50, (accepted, rejected)

@@ -53,23 +53,44 @@ package struct ConfigFile: Sendable {
 
     /// Reads `path`; a missing file is an empty config.
     package static func load(path: String) throws(ConfigError) -> ConfigFile {
+        guard let text = try readText(path: path) else { return ConfigFile(path: path) }
+        return try parse(text, path: path)
+    }
+
+    /// The file's text; nil when there is no file.
+    private static func readText(path: String) throws(ConfigError) -> String? {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             var info = stat()
-            if stat(path, &info) != 0 { return ConfigFile(path: path) }
+            if stat(path, &info) != 0 { return nil }
             throw .unreadable(path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "it is a directory" : "permission denied")
         }
-        return try parse(data, path: path)
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .notUTF8(path: path)
+        }
+        return text
     }
 
     package static func parse(_ data: Data, path: String) throws(ConfigError) -> ConfigFile {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw .notUTF8(path: path)
         }
+        return try parse(text, path: path)
+    }
+
+    static func parse(_ text: String, path: String) throws(ConfigError) -> ConfigFile {
         let sections = try INIReader(path: path).read(text)
         return ProfileMap.build(sections, path: path)
+    }
+
+    /// The profile names of the file at `path`, in file order, after checking
+    /// the whole file exactly as `load` does, without keeping any value.
+    package static func profileNames(path: String) throws(ConfigError) -> [String] {
+        guard let text = try readText(path: path) else { return [] }
+        let sections = try INIReader(path: path, namesOnly: true).read(text)
+        return Array(ProfileMap.build(sections, path: path).profiles.keys)
     }
 }
 
@@ -79,6 +100,9 @@ package struct ConfigFile: Sendable {
 /// options every section inherits.
 struct INIReader {
     let path: String
+    /// Check the whole file as botocore would, but keep only section names:
+    /// what `vault list --profiles` (run on every Tab) needs.
+    var namesOnly = false
 
     /// The option being read: its first line and any continuation lines,
     /// turned into an `Entry` when the next option or section starts.
@@ -92,7 +116,11 @@ struct INIReader {
     struct SectionInProgress {
         var name: String
         var options = ConfigFile.Section()
+        /// With `namesOnly`: the option names, for the duplicate check.
+        var names: Set<String> = []
         var location: SourceLocation
+
+        func has(_ option: String) -> Bool { options[option] != nil || names.contains(option) }
     }
 
     func read(_ text: String) throws(ConfigError) -> [(name: String, options: ConfigFile.Section, location: SourceLocation)] {
@@ -110,7 +138,14 @@ struct INIReader {
         func finishPending() throws(ConfigError) {
             guard let option = pending else { return }
             pending = nil
-            if inDefaults { defaults[option.name] = option } else { current?.options[option.name] = try entry(option) }
+            if inDefaults {
+                defaults[option.name] = option
+            } else if namesOnly {
+                if !option.more.isEmpty { _ = try entry(option) }  // what could fail to parse
+                current?.names.insert(option.name)
+            } else {
+                current?.options[option.name] = try entry(option)
+            }
         }
 
         for (index, rawLine) in Self.lines(text).enumerated() {
@@ -149,7 +184,7 @@ struct INIReader {
             guard let (name, optionValue) = Self.option(value), !name.isEmpty else {
                 throw .syntax(location: location, line: String(value))
             }
-            let taken = inDefaults ? defaults[name] != nil : current!.options[name] != nil
+            let taken = inDefaults ? defaults[name] != nil : current!.has(name)
             if taken {
                 throw .duplicateOption(section: inDefaults ? "DEFAULT" : current!.name, option: name, location: location)
             }
@@ -161,7 +196,11 @@ struct INIReader {
         guard !defaults.isEmpty else { return finished.map { ($0.name, $0.options, $0.location) } }
         return try finished.map { section throws(ConfigError) in
             var options = section.options
-            for (name, option) in defaults where options[name] == nil { options[name] = try entry(option) }
+            for (name, option) in defaults where !section.has(name) {
+                // A [DEFAULT] value is parsed only where a section inherits it.
+                let inherited = try entry(option)
+                if !namesOnly { options[name] = inherited }
+            }
             return (section.name, options, section.location)
         }
     }

@@ -18,11 +18,12 @@ extension Vault {
 
         func run() throws {
             let settings = Settings.process()
-            let file = try settings.loadConfig()
             if profiles {
-                Output.standardOutput(file.profiles.keys.map { $0 + "\n" }.joined())
+                let names = try ConfigFile.profileNames(path: settings.configFilePath)
+                Output.standardOutput(names.map { $0 + "\n" }.joined())
                 return
             }
+            let file = try settings.loadConfig()
             let keyring = try storeOptions.open(settings)
             let listing = try ProfileListing.build(
                 configProfiles: Array(file.profiles.keys), store: CredentialStore(keyring: keyring),

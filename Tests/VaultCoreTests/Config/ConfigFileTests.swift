@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import Testing
 @testable import VaultCore
 
@@ -63,5 +59,38 @@ func parse(_ text: String) throws -> ConfigFile {
         #expect(try PythonText.shlexSplit(#"profile a\ b"#) == ["profile", "a b"])
         #expect(try PythonText.shlexSplit("profile ''") == ["profile", ""])
         #expect(throws: PythonText.ShlexError.self) { try PythonText.shlexSplit("profile 'x") }
+    }
+}
+
+@Suite struct ProfileNamesTests {
+    func names(_ text: String) throws -> [String] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vault-names-\(UUID().uuidString)").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try ConfigFile.profileNames(path: path)
+    }
+
+    @Test func namesOnlyAgreesWithTheFullReader() throws {
+        let text = "[profile b]\nx = 1\n[default]\n[profile a]\ns3 =\n  k = v\n[sso-session s]\n"
+        #expect(try names(text) == Array(parse(text).profiles.keys))
+        #expect(try names(text) == ["b", "default", "a"])
+    }
+
+    @Test func aBadDefaultValueCountsOnlyWhereItIsInherited() throws {
+        let overridden = "[DEFAULT]\ns3 =\n  bad\n[profile p]\ns3 = x\n"
+        #expect(try names(overridden) == ["p"])
+        #expect(try parse(overridden).profiles["p"]?.options["s3"]?.string == "x")
+        let inherited = "[DEFAULT]\ns3 =\n  bad\n[profile p]\n"
+        #expect(throws: ConfigError.self) { try names(inherited) }
+        #expect(throws: ConfigError.self) { try parse(inherited) }
+    }
+
+    @Test func duplicatesAreCaughtWithoutKeepingValues() {
+        #expect {
+            _ = try names("[profile p]\na = 1\nA = 2\n")
+        } throws: { error in
+            guard case .duplicateOption(let section, let option, let location) = error as? ConfigError else { return false }
+            return section == "profile p" && option == "a" && location.line == 3
+        }
     }
 }
