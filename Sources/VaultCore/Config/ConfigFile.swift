@@ -148,24 +148,25 @@ struct INIReader {
             }
         }
 
-        for (index, rawLine) in Self.lines(text).enumerated() {
-            let value = PythonText.stripped(rawLine)
-            let first = value.utf8.first
+        let source = ConfigBytes(text)
+        for (index, line) in source.lines().enumerated() {
+            let value = source.stripped(line)
+            let first = value.isEmpty ? nil : source.bytes[value.lowerBound]
             let isComment = first == UInt8(ascii: "#") || first == UInt8(ascii: ";")
             if value.isEmpty || isComment {
                 // A blank line inside a value is kept (joined as "\n"); a comment is skipped.
                 if !isComment { pending?.more.append("") }
                 continue
             }
-            let indent = PythonText.indentation(rawLine)
+            let indent = source.indentation(line)
             if pending != nil, indent > indentLevel {
-                pending!.more.append(String(value))
+                pending!.more.append(source.string(value))
                 continue
             }
             let location = SourceLocation(file: path, line: index + 1)
             indentLevel = indent
             try finishPending()
-            if let header = Self.sectionHeader(value) {
+            if let header = source.sectionHeader(value) {
                 if let section = current { finished.append(section) }
                 current = nil
                 inDefaults = header == "DEFAULT"
@@ -181,8 +182,8 @@ struct INIReader {
             guard current != nil || inDefaults else {
                 throw .missingSectionHeader(location: location)
             }
-            guard let (name, optionValue) = Self.option(value), !name.isEmpty else {
-                throw .syntax(location: location, line: String(value))
+            guard let (name, optionValue) = source.option(value), !name.isEmpty else {
+                throw .syntax(location: location, line: source.string(value))
             }
             let taken = inDefaults ? defaults[name] != nil : current!.has(name)
             if taken {
@@ -223,62 +224,6 @@ struct INIReader {
             nested[PythonText.strip(String(scalars[..<equals]))] = PythonText.strip(String(scalars[scalars.index(after: equals)...]))
         }
         return .init(value: .nested(nested), location: raw.location)
-    }
-
-    /// Lines as Python's text mode yields them: `\r\n` and `\r` become `\n`.
-    static func lines(_ text: String) -> Lines { Lines(text: text) }
-
-    /// The lines of a text, produced one at a time (no array of 100k slices).
-    struct Lines: Sequence, IteratorProtocol {
-        let text: String
-        var position: String.Index
-
-        init(text: String) {
-            self.text = text
-            position = text.startIndex
-        }
-
-        // `\r` and `\n` are single UTF-8 bytes, so byte positions are scalar boundaries.
-        mutating func next() -> Substring? {
-            let bytes = text.utf8
-            guard position < bytes.endIndex else { return nil }
-            let start = position
-            var index = start
-            while index < bytes.endIndex {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                    var next = bytes.index(after: index)
-                    if byte == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") { next = bytes.index(after: next) }
-                    position = next
-                    return text[start..<index]
-                }
-                index = bytes.index(after: index)
-            }
-            position = bytes.endIndex
-            return text[start...]
-        }
-    }
-
-    /// `\[(?P<header>.+)\]` matched at the start: the text between the first
-    /// `[` and the last `]`, which must not be empty.
-    static func sectionHeader(_ line: Substring) -> String? {
-        let bytes = line.utf8
-        // `[` and `]` are single UTF-8 bytes, never part of another character's encoding.
-        guard bytes.first == UInt8(ascii: "["), let close = bytes.lastIndex(of: UInt8(ascii: "]")) else { return nil }
-        let start = bytes.index(after: bytes.startIndex)
-        guard close > start else { return nil }
-        return String(line[start..<close])
-    }
-
-    /// `(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$`: the name up to the
-    /// first delimiter, lower-cased, and the stripped value.
-    static func option(_ line: Substring) -> (String, String)? {
-        let bytes = line.utf8
-        guard let delimiter = bytes.firstIndex(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
-        let name = String(PythonText.stripped(line[..<delimiter]))  // the line is already left-stripped
-        let value = String(PythonText.stripped(line[bytes.index(after: delimiter)...]))
-        let lowered = name.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } ? name : name.lowercased()
-        return (lowered, value)
     }
 }
 

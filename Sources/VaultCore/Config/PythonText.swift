@@ -30,45 +30,6 @@ enum PythonText {
         (0x09...0x0D).contains(byte) || (0x1C...0x20).contains(byte)
     }
 
-    /// `str.strip()` as a slice of `s`. Works on UTF-8 bytes while they are
-    /// ASCII (nearly always), on scalars when a byte might start a Unicode space.
-    static func stripped(_ s: Substring) -> Substring {
-        let bytes = s.utf8
-        var start = bytes.startIndex, end = bytes.endIndex
-        while start < end {
-            let byte = bytes[start]
-            if byte >= 0x80 { return strippedScalars(s) }
-            guard isASCIISpace(byte) else { break }
-            start = bytes.index(after: start)
-        }
-        while end > start {
-            let byte = bytes[bytes.index(before: end)]
-            if byte >= 0x80 { return strippedScalars(s) }
-            guard isASCIISpace(byte) else { break }
-            end = bytes.index(before: end)
-        }
-        return s[start..<end]
-    }
-
-    private static func strippedScalars(_ s: Substring) -> Substring {
-        let scalars = s.unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return s[start..<end]
-    }
-
-    /// How many characters of leading white space `s` has (Python's `\S` search).
-    static func indentation(_ s: Substring) -> Int {
-        var count = 0
-        for byte in s.utf8 {
-            if byte >= 0x80 { return s.unicodeScalars.prefix(while: isSpace).count }
-            guard isASCIISpace(byte) else { break }
-            count += 1
-        }
-        return count
-    }
-
     /// `str.rstrip()`.
     static func rstrip(_ s: String) -> String {
         let scalars = s.unicodeScalars
