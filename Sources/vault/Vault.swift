@@ -43,7 +43,15 @@ struct Vault: ParsableCommand {
         }
         // Tab completion runs `vault list --profiles` on every Tab: skip the command tree there too.
         if arguments == ["list", "--profiles"] || arguments == ["ls", "--profiles"] {
-            run(List.self, ["--profiles"])
+            do {
+                try List.printProfileNames(settings: .process())
+            } catch let error as VaultError {
+                Output.error(error.message)
+                Output.exit(error.exitCode)
+            } catch {
+                Output.error("\(error)")
+                Output.exit(1)
+            }
             return
         }
         run(nil, arguments)

@@ -19,8 +19,7 @@ extension Vault {
         func run() throws {
             let settings = Settings.process()
             if profiles {
-                let names = try ConfigFile.profileNames(path: settings.configFilePath)
-                Output.standardOutput(names.map { $0 + "\n" }.joined())
+                try Self.printProfileNames(settings: settings)
                 return
             }
             let file = try settings.loadConfig()
@@ -29,6 +28,13 @@ extension Vault {
                 configProfiles: Array(file.profiles.keys), store: CredentialStore(keyring: keyring),
                 cache: SessionCache(keyring: keyring, minimumTTL: 0))
             Output.standardOutput(json ? listing.json() : listing.table())
+        }
+
+        /// `--profiles`: names from the config only, one a line, in file order.
+        /// Also called straight from `main` (it runs on every Tab).
+        static func printProfileNames(settings: Settings) throws {
+            let names = try ConfigFile.profileNames(path: settings.configFilePath)
+            Output.standardOutput(names.map { $0 + "\n" }.joined())
         }
     }
 }
