@@ -4,6 +4,7 @@ import VaultCore
 extension Vault {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Store a profile's long-term AWS keys in the keyring.",
             discussion: "Asks for the Access Key ID and the Secret Access Key on the terminal (the secret is not echoed), or takes AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY with --env.")
 

@@ -4,6 +4,7 @@ import VaultCore
 extension Vault {
     struct Clear: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clear",
             abstract: "Remove cached sessions: all, or a profile's and its source chain's.")
 
         @Argument(help: "The profile (default: every session).", completion: .profiles)

@@ -13,6 +13,7 @@ extension Vault {
 extension Vault.Config {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a resolved profile: each value with where it came from, and its credential chain.")
 
         @Argument(help: "The profile to show.", completion: .profiles)
@@ -31,6 +32,7 @@ extension Vault.Config {
 
     struct Dump: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dump",
             abstract: "Print the config as parsed, in the shape of botocore's profile map.")
 
         @Flag(help: "Print JSON (the only format).")

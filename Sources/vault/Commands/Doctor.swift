@@ -4,6 +4,7 @@ import VaultCore
 extension Vault {
     struct Doctor: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "doctor",
             abstract: "Check the set-up: config, store, hook, completions, libraries, sessions, and a profile's chain and clock.",
             discussion: "One line per check, ✓ or ✗ with the fix. Exits non-zero when a check fails.")
 

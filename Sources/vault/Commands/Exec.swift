@@ -4,6 +4,7 @@ import VaultCore
 extension Vault {
     struct Exec: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "exec",
             abstract: "Run a command with a profile's temporary credentials in its environment.",
             discussion: """
                 The command replaces vault (its exit status is the command's). Without one, runs $SHELL. \

@@ -6,6 +6,7 @@ extension ExportFormat: ExpressibleByArgument {}
 extension Vault {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print a profile's temporary credentials (env, export-env, json, ini).",
             discussion: "`credential_process = vault export --format json PROFILE` in ~/.aws/config works for every AWS SDK.")
 

@@ -4,6 +4,7 @@ import VaultCore
 extension Vault {
     struct Login: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "login",
             abstract: "Open the AWS console signed in with a profile's credentials.",
             discussion: """
                 A role's credentials sign in as they are; an IAM user's keys go through GetFederationToken first. \

@@ -4,6 +4,7 @@ import VaultCore
 extension Vault {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a profile's keys and cached sessions from the keyring.",
             aliases: ["rm"])
 

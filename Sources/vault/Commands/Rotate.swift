@@ -4,6 +4,7 @@ import VaultCore
 extension Vault {
     struct Rotate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rotate",
             abstract: "Replace a profile's stored access key with a new one and delete the old one in IAM.",
             discussion: """
                 The key rotated is the one stored for the profile, or for the profile up its source_profile chain \
