@@ -11,6 +11,26 @@
 /// evaluates. Bookkeeping lives in unexported `__vault_*` variables; none
 /// holds a secret.
 enum ShellHooks {
+    /// The time left for the prompt segment, in the arithmetic bash and zsh
+    /// share: sets `__vault_t` and when the text can next change.
+    static let timeLeft = #"""
+  local __vault_t= __vault_l
+  # When the text can next change; the hook recomputes it only then.
+  __vault_prompt_at=9223372036854775807
+  if [[ -n ${__vault_expires-} ]]; then
+    __vault_l=$((${__vault_expires:-0} - EPOCHSECONDS))
+    if ((__vault_l <= 0)); then __vault_t=expired
+    else
+      if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
+      elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
+      else __vault_t=${__vault_l}s; fi
+      __vault_prompt_at=$((__vault_l >= 60 ? __vault_expires - __vault_l / 60 * 60 + 1 : EPOCHSECONDS + 1))
+      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'
+      elif ((${__vault_refresh_at:-0} < __vault_prompt_at)); then __vault_prompt_at=${__vault_refresh_at:-0}; fi
+    fi
+  fi
+"""#
+
     static let bash = #"""
 # vault shell hook for bash. In ~/.bashrc:  eval "$(vault hook bash)"
 # Nothing here is exported but VAULT_HOOK, also under set -a.
@@ -76,21 +96,7 @@ __vault_find() {
 __vault_prompt_update() {
   vault_prompt=
   if [[ -z ${__vault_active-} ]]; then return 0; fi
-  local __vault_t= __vault_l
-  # When the text can next change; the hook recomputes it only then.
-  __vault_prompt_at=9223372036854775807
-  if [[ -n ${__vault_expires-} ]]; then
-    __vault_l=$((${__vault_expires:-0} - EPOCHSECONDS))
-    if ((__vault_l <= 0)); then __vault_t=expired
-    else
-      if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
-      elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
-      else __vault_t=${__vault_l}s; fi
-      __vault_prompt_at=$((__vault_l >= 60 ? __vault_expires - __vault_l / 60 * 60 + 1 : EPOCHSECONDS + 1))
-      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'
-      elif ((${__vault_refresh_at:-0} < __vault_prompt_at)); then __vault_prompt_at=${__vault_refresh_at:-0}; fi
-    fi
-  fi
+\#(timeLeft)
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
   vault_prompt=${vault_prompt//"%p"/"${__vault_profile-}"}
   vault_prompt=${vault_prompt//"%r"/"${__vault_region-}"}
@@ -199,21 +205,7 @@ __vault_prompt_update() {
   emulate -L zsh  # it runs once a minute at most: options may be reset here
   vault_prompt=
   if [[ -z ${__vault_active-} ]]; then return 0; fi
-  local __vault_t= __vault_l
-  # When the text can next change; the hook recomputes it only then.
-  __vault_prompt_at=9223372036854775807
-  if [[ -n ${__vault_expires-} ]]; then
-    __vault_l=$((${__vault_expires:-0} - EPOCHSECONDS))
-    if ((__vault_l <= 0)); then __vault_t=expired
-    else
-      if ((__vault_l >= 3600)); then __vault_t=$((__vault_l / 3600))h$((__vault_l % 3600 / 60))m
-      elif ((__vault_l >= 60)); then __vault_t=$((__vault_l / 60))m
-      else __vault_t=${__vault_l}s; fi
-      __vault_prompt_at=$((__vault_l >= 60 ? __vault_expires - __vault_l / 60 * 60 + 1 : EPOCHSECONDS + 1))
-      if ((EPOCHSECONDS >= ${__vault_refresh_at:-0})); then __vault_t+='!'
-      elif ((${__vault_refresh_at:-0} < __vault_prompt_at)); then __vault_prompt_at=${__vault_refresh_at:-0}; fi
-    fi
-  fi
+\#(timeLeft)
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
   vault_prompt=${vault_prompt//"%p"/${__vault_profile-}}
   vault_prompt=${vault_prompt//"%r"/${__vault_region-}}
