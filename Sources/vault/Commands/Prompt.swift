@@ -14,6 +14,11 @@ extension Vault {
             discussion: "Format: VAULT_PROMPT_FORMAT, with %p profile, %r region, %t time left (default '%p %t').")
 
         func run() throws {
+            Self.printSegment()
+        }
+
+        /// Also called straight from `main`: prompt frameworks run it at every prompt.
+        static func printSegment() {
             guard let segment = PromptSegment(settings: .process()) else { return }
             Output.standardOutput(segment.render(now: Int(Date().timeIntervalSince1970)))
         }
