@@ -51,7 +51,7 @@ def test_ctrl_c_while_the_hook_waits_leaves_the_shell_unchanged(kind, shell_worl
     sh.keys(f"cd {p}", literal=True)
     sh.keys("Enter")
     wait_for(started.exists, what="credential_process started")
-    sh.keys("C-c")
+    sh.interrupt()
     # The shell answers again, and nothing of the aborted run was applied.
     assert sh.get("AWS_VAULT") is None
     assert sh.get("AWS_REGION") == "before"
@@ -74,7 +74,7 @@ def test_ctrl_c_at_the_mfa_prompt_leaves_the_shell_unchanged(kind, shell_world, 
     sh.keys(f"cd {p}", literal=True)
     sh.keys("Enter")
     wait_for(lambda: "Enter MFA code for arn:aws:iam::123456789012:mfa/me" in sh.pane(), what="MFA prompt")
-    sh.keys("C-c")
+    sh.interrupt()
     assert sh.get("AWS_VAULT") is None
     assert sh.get("AWS_REGION") == "before"
     assert sh.get("AWS_ACCESS_KEY_ID") is None
