@@ -297,7 +297,12 @@ long vault_ss_item_labels(void *bus, char **items, char ***labels, char **error)
     for (long i = 0; i < count; i++)
         calls[i] = (Call){items[i], PROPERTIES_IFACE, "Get", "(v)", G.variant_new("(ss)", ITEM_IFACE, "Label")};
     batch(bus, calls, (int)count);
-    if (batch_failed(calls, (int)count, error)) {
+    // An item deleted between the listing and this call (another vault process
+    // replacing a session, say) no longer answers: it gets an empty label and
+    // is left out. Only when no item answers is it the store failing.
+    long answered = 0;
+    for (long i = 0; i < count; i++) if (calls[i].reply) answered++;
+    if (answered == 0 && batch_failed(calls, (int)count, error)) {
         free(calls);
         free(*labels);
         *labels = NULL;
@@ -306,6 +311,11 @@ long vault_ss_item_labels(void *bus, char **items, char ***labels, char **error)
     for (long i = 0; i < count; i++) {
         GVariant *value = NULL;
         char *label = NULL;
+        if (!calls[i].reply) {
+            if (calls[i].error) G.error_free(calls[i].error);
+            (*labels)[i] = strdup("");
+            continue;
+        }
         G.variant_get(calls[i].reply, "(v)", &value);
         G.variant_get(value, "s", &label);
         (*labels)[i] = take_string(label);

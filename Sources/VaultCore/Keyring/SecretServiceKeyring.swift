@@ -69,7 +69,7 @@ package final class SecretServiceKeyring: Keyring {
                 try LibSecret.listItems(places.map { ($0.path, !$0.dedicated) }, connection.bus)
             }
             let labels = try call("read the items' labels") { try LibSecret.labels(items, connection.bus) }
-            let labelled = zip(items, labels)
+            let labelled = zip(items, labels).filter { !$0.1.isEmpty }  // "": deleted since the listing
             for place in places {  // in order: an explicit collection's item wins over awsvault's, awsvault's over the default's
                 for (item, key) in labelled where place.holds(item) && seen.insert(key).inserted {
                     keys.append(key)
