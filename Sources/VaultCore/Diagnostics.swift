@@ -6,7 +6,12 @@ import Glibc
 /// Never a secret.
 package enum Diagnostics {
     package static func say(_ message: String) {
-        var line = "vault: " + message + "\n"
-        line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+        write("vault: " + message + "\n")
+    }
+
+    /// Text on stderr as it is (the one writer of stderr).
+    package static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
     }
 }

@@ -1,3 +1,4 @@
+import VaultCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -5,12 +6,11 @@ import Glibc
 /// stdout for what a command was asked for, stderr for `vault: …` messages.
 enum Output {
     static func error(_ message: String) {
-        standardError("vault: " + message + "\n")
+        Diagnostics.say(message)
     }
 
     static func standardError(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+        Diagnostics.write(text)
     }
 
     /// Writes to stdout in one piece; a command builds its whole output first

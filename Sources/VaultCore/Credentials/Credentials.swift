@@ -25,7 +25,10 @@ package struct Credentials: Sendable, Equatable, Codable, CustomStringConvertibl
     package var isTemporary: Bool { sessionToken != nil }
 
     /// The key id shortened for messages: `****TIZG`.
-    package var redactedKeyID: String { "****" + accessKeyID.suffix(4) }
+    package var redactedKeyID: String { Self.redact(accessKeyID) }
+
+    /// Any access key id shortened for messages: `****TIZG`.
+    package static func redact(_ keyID: String) -> String { "****" + keyID.suffix(4) }
 
     package var description: String {
         "Credentials(\(redactedKeyID)\(isTemporary ? ", temporary" : ""))"

@@ -43,14 +43,8 @@ package struct SingleFlight: Sendable {
 /// refuses one that others can write or another user owns.
 package enum PrivateDirectory {
     package static func ensure(_ path: String) throws {
-        var parts: [Substring] = []
-        var current = ""
-        for component in path.split(separator: "/") {
-            parts.append(component)
-            current += "/" + component
-            if mkdir(current, 0o700) != 0 && errno != EEXIST {
-                throw CredentialError.lockFailed(path: current, reason: String(cString: strerror(errno)))
-            }
+        if let failure = PrivateFolders.create(path) {
+            throw CredentialError.lockFailed(path: failure.path, reason: String(cString: strerror(failure.errno)))
         }
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {

@@ -279,12 +279,8 @@ package final class FileKeyring: Keyring {
     }
 
     private func makeDirectories(_ path: String) throws {
-        var prefix = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            prefix += "/" + component
-            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                throw KeyringError.io(path: prefix, operation: "create", errno: errno)
-            }
+        if let failure = PrivateFolders.create(path) {
+            throw KeyringError.io(path: failure.path, operation: "create", errno: failure.errno)
         }
     }
 

@@ -51,7 +51,7 @@ package struct KeyRotation {
             config: ProviderResolver.endpointConfig(target, target: target), settings: service.settings, transport: service.transport)
         let existing = try iam.listAccessKeys(with: acting, userName: userName)
         if existing.count >= 2 {
-            throw OpsError.twoKeysAlready(user: userName, keys: existing.map { "****" + $0.accessKeyID.suffix(4) }, stored: old.redactedKeyID)
+            throw OpsError.twoKeysAlready(user: userName, keys: existing.map { Credentials.redact($0.accessKeyID) }, stored: old.redactedKeyID)
         }
 
         progress("creating a new access key for IAM user \(userName)…")

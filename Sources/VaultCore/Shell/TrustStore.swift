@@ -112,16 +112,9 @@ package struct TrustStore: Sendable {
     }
 
     private func prepare(_ folder: String) throws(ShellError) {
-        for dir in [directory, folder] where !FileStatus.exists(dir) {
-            if mkdir(dir, 0o700) != 0 && errno != EEXIST {
-                // The data folder's parents (~/.local/share) may be missing too.
-                var partial = ""
-                for component in dir.split(separator: "/") {
-                    partial += "/" + component
-                    if !FileStatus.exists(partial) { mkdir(partial, 0o700) }
-                }
-                if !FileStatus.exists(dir) { throw .trustStore(path: dir, reason: String(cString: strerror(errno))) }
-            }
+        // The data folder's parents (~/.local/share) may be missing too.
+        if !FileStatus.exists(folder), let failure = PrivateFolders.create(folder) {
+            throw .trustStore(path: failure.path, reason: String(cString: strerror(failure.errno)))
         }
     }
 
