@@ -1,4 +1,9 @@
 import VaultCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,15 +21,7 @@ enum Output {
     /// Writes to stdout in one piece; a command builds its whole output first
     /// so that a failure midway prints nothing.
     static func standardOutput(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = write(1, bytes.baseAddress! + offset, bytes.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
-        }
+        _ = FileBytes.writeAll(1, Data(text.utf8))
     }
 
     static func exit(_ code: Int32) -> Never {

@@ -57,9 +57,9 @@ package enum Subprocess {
         var errThread: pthread_t?
         if captureStandardError {
             let fd = errPipe[0]
-            errThread = startThread { errData = readAll(fd) }
+            errThread = startThread { errData = FileBytes.readAll(fd) ?? Data() }
         }
-        let outData = readAll(outPipe[0])
+        let outData = FileBytes.readAll(outPipe[0]) ?? Data()
         if let errThread { pthread_join(errThread, nil) }
         close(outPipe[0])
         if captureStandardError { close(errPipe[0]) }
@@ -67,16 +67,6 @@ package enum Subprocess {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(status: exitStatus, standardOutput: outData, standardError: errData)
-    }
-
-    static func readAll(_ fd: Int32) -> Data {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            if n > 0 { data.append(buffer, count: n) } else if n < 0 && errno == EINTR { continue } else { break }
-        }
-        return data
     }
 
     private final class Box { let body: () -> Void; init(_ body: @escaping () -> Void) { self.body = body } }

@@ -9,9 +9,9 @@ import Foundation
 
 /// Whole-file reads and writes on descriptors, retrying on EINTR and short
 /// counts; errors come back as errno for the caller's own error type.
-enum FileBytes {
+package enum FileBytes {
     /// Everything left to read from `fd`; nil with errno set on failure.
-    static func readAll(_ fd: Int32) -> Data? {
+    package static func readAll(_ fd: Int32) -> Data? {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 16384)
         defer { Wipe.bytes(&buffer) }
@@ -27,7 +27,7 @@ enum FileBytes {
     }
 
     /// Writes all of `data`; false with errno set on failure.
-    static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
+    package static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
         data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
