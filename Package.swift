@@ -41,6 +41,11 @@ let package = Package(
             path: "Sources/vault"),
         .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"], path: "Tests/VaultCoreTests"),
         .testTarget(name: "VaultCLITests", dependencies: ["VaultCore"], path: "Tests/VaultCLITests"),
+        // The executable's own argument handling (its hot path against ArgumentParser).
+        .testTarget(
+            name: "VaultArgumentTests",
+            dependencies: ["vault", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/VaultArgumentTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,25 +48,25 @@ struct Vault: ParsableCommand {
         }
         // Tab completion runs `vault list --profiles` on every Tab: skip the command tree there too.
         if arguments == ["list", "--profiles"] || arguments == ["ls", "--profiles"] {
-            do {
-                try List.printProfileNames(settings: .process())
-            } catch let error as VaultError {
-                Output.error(error.message)
-                Output.exit(error.exitCode)
-            } catch {
-                Output.error("\(error)")
-                Output.exit(1)
-            }
+            attempt { try List.printProfileNames(settings: .process()) }
             return
         }
-        run(nil, arguments)
+        // credential_process and the shell hook: see HotArguments.
+        if let hot = HotArguments.parse(arguments) {
+            attempt { try hot.run() }
+            return
+        }
+        attempt {
+            var parsed = try parseAsRoot(arguments)
+            try parsed.run()
+        }
     }
 
-    /// Parses `arguments` (for `command`, or from the root) and runs the command.
-    private static func run(_ command: ParsableCommand.Type?, _ arguments: [String]) {
+    /// Runs `body`; a `VaultError` becomes one `vault: …` line on stderr and
+    /// its exit status, any other error is reported as ArgumentParser would.
+    private static func attempt(_ body: () throws -> Void) {
         do {
-            var parsed = try command.map { try $0.parseAsRoot(arguments) } ?? parseAsRoot(arguments)
-            try parsed.run()
+            try body()
         } catch let error as VaultError {
             Output.error(error.message)
             Output.exit(error.exitCode)

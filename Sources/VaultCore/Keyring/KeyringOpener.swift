@@ -5,7 +5,7 @@ package enum KeyringBackend: String, CaseIterable, Sendable {
 }
 
 /// How the person asked for a store: `--backend`, `--secret-service-collection`.
-package struct KeyringChoice: Sendable {
+package struct KeyringChoice: Equatable, Sendable {
     package var backend: String?
     package var collection: String?
 

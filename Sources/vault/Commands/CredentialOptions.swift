@@ -1,7 +1,7 @@
 import ArgumentParser
 import VaultCore
 
-/// The flags every command that hands out credentials shares.
+/// Options shared by every command that issues credentials.
 struct CredentialOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("How long the credentials last, e.g. 1h or 45m.", valueName: "duration"))
     var duration: String?
@@ -15,13 +15,12 @@ struct CredentialOptions: ParsableArguments {
     @Option(help: "The region to export, over the profile's.")
     var region: String?
 
+    var arguments: CredentialArguments {
+        CredentialArguments(duration: duration, noSession: noSession, mfaToken: mfaToken, region: region)
+    }
+
     func request(profile: String) throws -> CredentialRequest {
-        var seconds: Double?
-        if let duration {
-            guard let parsed = DurationText.parse(duration), parsed > 0 else { throw CredentialError.invalidDuration(duration) }
-            seconds = parsed
-        }
-        return CredentialRequest(profileName: profile, duration: seconds, noSession: noSession, mfaToken: mfaToken, region: region)
+        try arguments.request(profile: profile)
     }
 }
 
@@ -32,5 +31,22 @@ extension CredentialOptions {
         noSession = noSession || other.noSession
         mfaToken = other.mfaToken ?? mfaToken
         region = other.region ?? region
+    }
+}
+
+/// `CredentialOptions` as plain values, as the hot path (`HotArguments`) parses them.
+struct CredentialArguments: Equatable {
+    var duration: String?
+    var noSession = false
+    var mfaToken: String?
+    var region: String?
+
+    func request(profile: String) throws -> CredentialRequest {
+        var seconds: Double?
+        if let duration {
+            guard let parsed = DurationText.parse(duration), parsed > 0 else { throw CredentialError.invalidDuration(duration) }
+            seconds = parsed
+        }
+        return CredentialRequest(profileName: profile, duration: seconds, noSession: noSession, mfaToken: mfaToken, region: region)
     }
 }

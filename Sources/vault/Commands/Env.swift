@@ -25,21 +25,31 @@ extension Vault {
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
-            if unset != (profile == nil) {
-                throw ValidationError(unset ? "--unset takes no profile" : "name a profile, or pass --unset")
-            }
+            if let problem = Self.problem(profile: profile, unset: unset) { throw ValidationError(problem) }
         }
 
-        func run() throws {
+        /// Why this profile and `--unset` do not go together, if they don't.
+        static func problem(profile: String?, unset: Bool) -> String? {
+            guard unset == (profile == nil) else { return unset ? "--unset takes no profile" : "name a profile, or pass --unset" }
+            return nil
+        }
+
+        var hot: HotCommand {
+            .env(profile: profile, shell: shell, unset: unset, credentials: credentialOptions.arguments, store: storeOptions.choice)
+        }
+
+        func run() throws { try hot.run() }
+
+        static func run(profile: String?, shell: String?, credentials: CredentialArguments, store: KeyringChoice) throws {
             let settings = Settings.process()
             let kind = try ShellKind.detect(explicit: shell, settings: settings)
             let integration = ShellIntegration(
-                settings: settings, shell: kind.shell, issuer: ShellIssuers.service(settings, storeOptions))
-            if unset {
+                settings: settings, shell: kind.shell, issuer: ShellIssuers.service(settings, store))
+            guard let profile else {
                 Output.standardOutput(integration.deactivate())
                 return
             }
-            Output.standardOutput(try integration.activate(try credentialOptions.request(profile: profile!), origin: "env"))
+            Output.standardOutput(try integration.activate(try credentials.request(profile: profile), origin: "env"))
         }
     }
 }
@@ -48,10 +58,10 @@ enum ShellIssuers {
     /// The credential service over the chosen store, opened on first use.
     /// While a session is active its own values are in the environment: the
     /// profile asked for must not take them for the person's settings.
-    static func service(_ settings: Settings, _ storeOptions: StoreOptions) -> DeferredIssuer {
+    static func service(_ settings: Settings, _ store: KeyringChoice) -> DeferredIssuer {
         DeferredIssuer {
             let clean = settings.withoutActiveSession
-            return CredentialService(settings: clean, keyring: try storeOptions.open(clean))
+            return CredentialService(settings: clean, keyring: try KeyringOpener.open(store, settings: clean))
         }
     }
 }

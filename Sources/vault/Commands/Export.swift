@@ -19,10 +19,16 @@ extension Vault {
         @OptionGroup var credentialOptions: CredentialOptions
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
+        var hot: HotCommand {
+            .export(profile: profile, format: format, credentials: credentialOptions.arguments, store: storeOptions.choice)
+        }
+
+        func run() throws { try hot.run() }
+
+        static func run(profile: String, format: ExportFormat, credentials: CredentialArguments, store: KeyringChoice) throws {
             let settings = Settings.process()
-            let service = CredentialService(settings: settings, keyring: try storeOptions.open(settings))
-            let issued = try service.issue(credentialOptions.request(profile: profile))
+            let service = CredentialService(settings: settings, keyring: try KeyringOpener.open(store, settings: settings))
+            let issued = try service.issue(credentials.request(profile: profile))
             Output.standardOutput(try format.render(issued))
         }
     }

@@ -14,7 +14,11 @@ extension Vault {
         /// no-session): empty values and values starting with `-` pass as they are.
         @Argument var state: [String] = []
 
-        func run() throws {
+        var hot: HotCommand { .hookApply(shell: shell, state: state) }
+
+        func run() throws { try hot.run() }
+
+        static func run(shell: String, state: [String]) throws {
             let settings = Settings.process()
             guard let kind = ShellKind(name: shell) else { throw ShellError.unsupported(name: shell) }
             var values: [String: String] = [:]
@@ -23,7 +27,7 @@ extension Vault {
                 values[String(word[..<equals])] = String(word[word.index(after: equals)...])
             }
             let integration = ShellIntegration(
-                settings: settings, shell: kind.shell, issuer: ShellIssuers.service(settings, try StoreOptions.parse([])))
+                settings: settings, shell: kind.shell, issuer: ShellIssuers.service(settings, KeyringChoice()))
             let hookState = ShellIntegration.HookState(
                 rcPath: values["rc"] ?? "", origin: values["origin"] ?? "", profile: values["profile"] ?? "",
                 region: values["region"] ?? "", duration: values["duration"].flatMap { Int($0) },

@@ -1,0 +1,119 @@
+import VaultCore
+
+/// The commands run most often, as plain values: `export` (every AWS SDK
+/// client runs it as `credential_process`), `env` and `hook-apply` (the
+/// shell hook, at a prompt where something changed).
+///
+/// ArgumentParser builds its command tree by reflection, which costs about
+/// 2 ms at every start (measured with perf: Mirror, generic metadata and
+/// protocol-conformance lookups). `HotArguments` reads the plain forms of
+/// these three commands directly; anything else — help, a mistake, a form
+/// it does not know — goes to ArgumentParser as before. Both paths end in
+/// `HotCommand.run`, and a test parses a corpus of argument lists both ways
+/// and requires the same result wherever the hot path answers.
+enum HotCommand: Equatable {
+    case export(profile: String, format: ExportFormat, credentials: CredentialArguments, store: KeyringChoice)
+    case env(profile: String?, shell: String?, unset: Bool, credentials: CredentialArguments, store: KeyringChoice)
+    case hookApply(shell: String, state: [String])
+
+    func run() throws {
+        switch self {
+        case let .export(profile, format, credentials, store):
+            try Vault.Export.run(profile: profile, format: format, credentials: credentials, store: store)
+        case let .env(profile, shell, _, credentials, store):
+            try Vault.Env.run(profile: profile, shell: shell, credentials: credentials, store: store)
+        case let .hookApply(shell, state):
+            try Vault.HookApply.run(shell: shell, state: state)
+        }
+    }
+}
+
+enum HotArguments {
+    /// The command, or nil when ArgumentParser must read these arguments.
+    static func parse(_ arguments: [String]) -> HotCommand? {
+        guard let name = arguments.first else { return nil }
+        let words = arguments.dropFirst()
+        switch name {
+        case "export":
+            guard let scanned = Scanned(words, options: credentialOptions + storeOptions + ["--format"], flags: credentialFlags),
+                  scanned.positionals.count == 1,
+                  let format = ExportFormat(rawValue: scanned.values["--format"] ?? ExportFormat.env.rawValue),
+                  let store = scanned.store
+            else { return nil }
+            return .export(profile: scanned.positionals[0], format: format, credentials: scanned.credentials, store: store)
+        case "env":
+            guard let scanned = Scanned(words, options: credentialOptions + storeOptions + ["--shell"], flags: credentialFlags + ["--unset"]),
+                  scanned.positionals.count <= 1,
+                  let store = scanned.store
+            else { return nil }
+            let profile = scanned.positionals.first, unset = scanned.flags.contains("--unset")
+            guard Vault.Env.problem(profile: profile, unset: unset) == nil else { return nil }
+            return .env(profile: profile, shell: scanned.values["--shell"], unset: unset, credentials: scanned.credentials, store: store)
+        case "hook-apply":
+            // The hook passes `key=value` words: no option, every word has an `=`.
+            guard let shell = words.first, !shell.hasPrefix("-"),
+                  words.dropFirst().allSatisfy({ !$0.hasPrefix("-") && $0.contains("=") })
+            else { return nil }
+            return .hookApply(shell: shell, state: Array(words.dropFirst()))
+        default:
+            return nil
+        }
+    }
+
+    /// Short spellings, by the long name they stand for.
+    private static let short = ["-d": "--duration", "-t": "--mfa-token", "-n": "--no-session"]
+    private static let credentialOptions = ["--duration", "--mfa-token", "--region"]
+    private static let credentialFlags = ["--no-session"]
+    private static let storeOptions = ["--backend", "--secret-service-collection"]
+
+    /// Words read as ArgumentParser reads them, for the forms it is sure of:
+    /// `--name value`, `--name=value`, `-x value`, flags, positionals. A word
+    /// that starts with `-` and is none of these, an option given twice, a
+    /// value that starts with `-`, or `--name=` makes it give up (nil).
+    private struct Scanned {
+        var positionals: [String] = []
+        var values: [String: String] = [:]
+        var flags: Set<String> = []
+
+        init?(_ words: ArraySlice<String>, options: [String], flags knownFlags: [String]) {
+            var index = words.startIndex
+            while index < words.endIndex {
+                let word = words[index]
+                index += 1
+                guard word.hasPrefix("-") else {
+                    positionals.append(word)
+                    continue
+                }
+                var name = short[word] ?? word, value: String?
+                if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
+                    name = String(word[..<equals])
+                    value = String(word[word.index(after: equals)...])
+                    guard options.contains(name), value != "" else { return nil }  // ArgumentParser refuses `--name=`
+                }
+                if knownFlags.contains(name) {
+                    guard flags.insert(name).inserted else { return nil }
+                } else if options.contains(name) {
+                    if value == nil, index < words.endIndex {
+                        value = words[index]
+                        index += 1
+                    }
+                    guard let value, !value.hasPrefix("-"), values.updateValue(value, forKey: name) == nil else { return nil }
+                } else {
+                    return nil
+                }
+            }
+        }
+
+        var credentials: CredentialArguments {
+            CredentialArguments(
+                duration: values["--duration"], noSession: flags.contains("--no-session"),
+                mfaToken: values["--mfa-token"], region: values["--region"])
+        }
+
+        /// The store asked for; nil for an unknown backend (ArgumentParser says so).
+        var store: KeyringChoice? {
+            if let backend = values["--backend"], KeyringBackend(rawValue: backend) == nil { return nil }
+            return KeyringChoice(backend: values["--backend"], collection: values["--secret-service-collection"])
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Testing
+@testable import vault
+
+/// The hot path reads `export`, `env` and `hook-apply` without ArgumentParser;
+/// wherever it answers, it must answer exactly as ArgumentParser would.
+@Suite struct HotArgumentsTests {
+    /// What ArgumentParser makes of `arguments`, as a `HotCommand` (nil: an
+    /// error, help, or another command).
+    static func parsedByArgumentParser(_ arguments: [String]) -> HotCommand? {
+        switch try? Vault.parseAsRoot(arguments) {
+        case let command as Vault.Export: command.hot
+        case let command as Vault.Env: command.hot
+        case let command as Vault.HookApply: command.hot
+        default: nil
+        }
+    }
+
+    static let words = [
+        "work", "prod-admin", "", " ", "help", "a=b", "-", "--", "-x", "--x", "-h", "--help", "--version",
+        "--format", "json", "ini", "export-env", "bogus", "--format=json", "--format=", "--format=-x", "--format=ini=x",
+        "-d", "1h", "0s", "-d1h", "-dn", "-nd", "--duration", "--duration=45m", "-n", "--no-session", "--no-session=1",
+        "-t", "123456", "-t123456", "--mfa-token", "--mfa-token=-1", "--region", "eu-west-1", "--region=", "--region=us-east-1",
+        "--backend", "file", "secret-service", "nope", "--backend=file", "--backend=nope",
+        "--secret-service-collection", "awsvault", "--unset", "--shell", "fish", "bash", "--shell=zsh",
+        "why=enter", "rc=/p/.vaultrc", "profile=", "region=-x", "no-session=", "key", "=",
+    ]
+
+    @Test func agreesWithArgumentParserOnARandomCorpus() {
+        var random = Xorshift(seed: 20261129)
+        var answered = 0
+        for _ in 0..<6000 {
+            let command = ["export", "env", "hook-apply"][random.below(3)]
+            let arguments = [command] + (0..<random.below(6)).map { _ in Self.words[random.below(Self.words.count)] }
+            guard let hot = HotArguments.parse(arguments) else { continue }
+            answered += 1
+            #expect(hot == Self.parsedByArgumentParser(arguments), "\(arguments)")
+        }
+        #expect(answered > 450)  // the corpus exercises the hot path, not only the fallback
+    }
+
+    /// The forms credential_process, `eval "$(vault env …)"` and the hook use take the hot path.
+    @Test(arguments: [
+        ["export", "work"],
+        ["export", "--format", "json", "work"],
+        ["export", "work", "--format=json"],
+        ["export", "work", "-d", "1h", "-t", "123456", "-n", "--region", "eu-west-1", "--backend", "file"],
+        ["export", "work", "--secret-service-collection", "awsvault", "--backend=secret-service"],
+        ["env", "prod"],
+        ["env", "--unset"],
+        ["env", "prod", "--shell", "fish", "--duration", "45m"],
+        ["hook-apply", "bash", "why=enter", "rc=/p/.vaultrc", "origin=", "profile=prod", "region=", "duration=", "no-session="],
+        ["hook-apply", "fish"],
+    ])
+    func everydayFormsAreHot(_ arguments: [String]) throws {
+        let hot = try #require(HotArguments.parse(arguments))
+        #expect(hot == Self.parsedByArgumentParser(arguments))
+    }
+
+    /// Help, mistakes and unknown spellings go to ArgumentParser, which explains them.
+    @Test(arguments: [
+        ["export"], ["export", "--help"], ["export", "-h"], ["export", "a", "b"], ["export", "work", "--format", "yaml"],
+        ["export", "work", "--backend", "nope"], ["export", "work", "--format", "json", "--format", "ini"],
+        ["export", "work", "-d"], ["export", "work", "-t", "-1"], ["export", "--", "work"],
+        ["env"], ["env", "prod", "--unset"], ["env", "--unset", "--unset"], ["env", "prod", "--bogus"],
+        ["hook-apply"], ["hook-apply", "bash", "noequals"], ["hook-apply", "--help"], ["hook-apply", "bash", "--x=1"],
+        ["list"], ["exec", "work", "--", "true"], [],
+    ])
+    func othersFallBack(_ arguments: [String]) {
+        #expect(HotArguments.parse(arguments) == nil)
+    }
+}
+
+/// A small seeded generator: the same corpus on every run.
+struct Xorshift {
+    var state: UInt64
+    init(seed: UInt64) { state = seed | 1 }
+    mutating func below(_ bound: Int) -> Int {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return Int(state % UInt64(bound))
+    }
+}
