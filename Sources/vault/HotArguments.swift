@@ -60,8 +60,16 @@ enum HotArguments {
         }
     }
 
-    /// Short spellings, by the long name they stand for.
-    private static let short = ["-d": "--duration", "-t": "--mfa-token", "-n": "--no-session"]
+    /// The long name a short spelling stands for (a switch: a dictionary
+    /// literal here cost 0.2 ms of start-up).
+    private static func longName(_ word: String) -> String {
+        switch word {
+        case "-d": "--duration"
+        case "-t": "--mfa-token"
+        case "-n": "--no-session"
+        default: word
+        }
+    }
     private static let credentialOptions = ["--duration", "--mfa-token", "--region"]
     private static let credentialFlags = ["--no-session"]
     private static let storeOptions = ["--backend", "--secret-service-collection"]
@@ -84,7 +92,7 @@ enum HotArguments {
                     positionals.append(word)
                     continue
                 }
-                var name = short[word] ?? word, value: String?
+                var name = HotArguments.longName(word), value: String?
                 if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
                     name = String(word[..<equals])
                     value = String(word[word.index(after: equals)...])

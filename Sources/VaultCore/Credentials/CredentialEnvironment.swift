@@ -45,15 +45,16 @@ package enum CredentialEnvironment {
     }
 }
 
-/// RFC 3339 timestamps in UTC with a `Z`, second precision, as AWS writes them.
+/// RFC 3339 timestamps in UTC with a `Z`, second precision, as AWS writes
+/// them (done by `AWSTime`: Foundation's ISO 8601 style costs about 0.4 ms of
+/// calendar set-up on first use, at every `vault export`).
 package enum RFC3339 {
     package static func string(from date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        AWSTime.iso8601(date)
     }
 
     /// Parses `2026-11-29T01:02:03Z`, with or without fractional seconds or an offset.
     package static func date(from string: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle(timeZone: .gmt).parse(string) { return date }
-        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(string)
+        AWSTime.parseISO8601(string)
     }
 }

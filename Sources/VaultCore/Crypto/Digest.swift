@@ -62,9 +62,16 @@ package enum Hex {
     }
 }
 
-/// Why libcrypto could not be used, for messages.
 enum CryptoLibrary {
+    /// Why libcrypto could not be used, for messages.
     static var problem: String {
         vault_crypto_load_error().map { String(cString: $0) } ?? "OpenSSL refused"
+    }
+
+    /// Starts loading libcrypto on another thread, for a caller that will
+    /// need it soon: mapping and relocating it takes about 1 ms, which then
+    /// overlaps the caller's own work (reading the config and the store).
+    static func preload() {
+        vault_crypto_preload()
     }
 }
