@@ -46,21 +46,6 @@ const char *vault_crypto_load_error(void) {
     return load_error;
 }
 
-static void *preload(void *unused) {
-    (void)unused;
-    pthread_once(&once, load);
-    return NULL;
-}
-
-void vault_crypto_preload(void) {
-    pthread_attr_t attributes;
-    pthread_t thread;
-    if (pthread_attr_init(&attributes) != 0) return;
-    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-    pthread_create(&thread, &attributes, preload, NULL);  // on failure the first use loads it
-    pthread_attr_destroy(&attributes);
-}
-
 int vault_sha256(const uint8_t *data, size_t length, uint8_t out[32]) {
     const struct vault_crypto *c = vault_crypto();
     unsigned int size = 0;

@@ -8,9 +8,6 @@
 
 /// NULL when libcrypto loads; else a static message saying what is missing.
 const char *vault_crypto_load_error(void);
-/// Starts loading libcrypto on a detached thread (nothing when no thread can be started):
-/// the first call that needs it then waits for that load instead of doing its own.
-void vault_crypto_preload(void);
 int vault_sha256(const uint8_t *data, size_t length, uint8_t out[32]);
 int vault_hmac_sha256(const uint8_t *key, size_t key_length, const uint8_t *data, size_t length, uint8_t out[32]);
 int vault_scrypt(const uint8_t *passphrase, size_t passphrase_length, const uint8_t *salt, size_t salt_length,

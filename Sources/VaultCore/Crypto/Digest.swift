@@ -67,11 +67,4 @@ enum CryptoLibrary {
     static var problem: String {
         vault_crypto_load_error().map { String(cString: $0) } ?? "OpenSSL refused"
     }
-
-    /// Starts loading libcrypto on another thread, for a caller that will
-    /// need it soon: mapping and relocating it takes about 1 ms, which then
-    /// overlaps the caller's own work (reading the config and the store).
-    static func preload() {
-        vault_crypto_preload()
-    }
 }

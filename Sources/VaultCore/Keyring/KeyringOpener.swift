@@ -44,7 +44,6 @@ package enum KeyringOpener {
     /// The file store, asking for its passphrase on the terminal when
     /// `AWS_VAULT_FILE_PASSPHRASE` is unset.
     package static func fileKeyring(settings: Settings) throws -> FileKeyring {
-        CryptoLibrary.preload()  // the store decrypts with it once the config and the store's files are read
         let directory = settings.fileStoreDirectory
         return FileKeyring(
             directory: directory, passphrase: settings.fileStorePassphrase,
