@@ -21,8 +21,8 @@ end
 # The nearest .vaultrc is looked up again only when $PWD or what is read here
 # changed. fish prints a warning for a redirection from a missing file even
 # with 2>/dev/null, hence the `test -f` first.
+# fish restores $status after an event handler, so the hook need not keep it.
 function __vault_hook --on-event fish_prompt
-  set -l __vault_s $status
   # The prompt where nothing changed, in as few commands as fish allows (each
   # costs about 10 µs, a `test` operand about 1 µs): the clock, then one test —
   # same folder and same .vaultrc, credentials not yet due for a refresh, and
@@ -31,7 +31,7 @@ function __vault_hook --on-event fish_prompt
   # compares contents). `-o` stops early, so an empty refresh time is never
   # read as a number.
   read -l __vault_u __vault_rest </proc/uptime
-  test "$PWD" = "$__vault_pwd" -a "$__vault_found" = "$__vault_rc" -a \( -z "$__vault_refresh_up" -o "$__vault_u" -lt "$__vault_refresh_up" \) -a \( -z "$__vault_rc" -o "$__vault_allowfile" -nt "$__vault_rc" \); and return $__vault_s
+  test "$PWD" = "$__vault_pwd" -a "$__vault_found" = "$__vault_rc" -a \( -z "$__vault_refresh_up" -o "$__vault_u" -lt "$__vault_refresh_up" \) -a \( -z "$__vault_rc" -o "$__vault_allowfile" -nt "$__vault_rc" \); and return
   test "$PWD" = "$__vault_pwd"; or __vault_find
   set -l __vault_why
   if test -z "$__vault_found" -a -z "$__vault_rc"
@@ -68,7 +68,6 @@ function __vault_hook --on-event fish_prompt
       origin="$__vault_origin" profile="$__vault_profile" region="$__vault_region" \
       duration="$__vault_duration" no-session="$__vault_no_session" | source
   end
-  return $__vault_s
 end
 
 # Prints "PROFILE 42m", "PROFILE 4m!" (under AWS_MIN_TTL), "PROFILE expired", or
