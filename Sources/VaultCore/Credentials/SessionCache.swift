@@ -33,11 +33,26 @@ package struct SessionCache: Sendable {
         var prefix: String { SessionKey(kind: kind, profile: profile, mfaSerial: mfaSerial, expiration: Date()).prefixForMatching }
     }
 
-    struct Stored: Codable {
+    struct Stored: Encodable {
         var AccessKeyId: String
         var SecretAccessKey: String
         var SessionToken: String
         var Expiration: String
+
+        /// Read with `JSONValue` (the hot path; see there), as `Decodable` would.
+        init(json: JSONValue) throws(JSONValue.Malformed) {
+            let members = try JSONValue.Members(json)
+            self.init(
+                AccessKeyId: try members.string("AccessKeyId"), SecretAccessKey: try members.string("SecretAccessKey"),
+                SessionToken: try members.string("SessionToken"), Expiration: try members.string("Expiration"))
+        }
+
+        init(AccessKeyId: String, SecretAccessKey: String, SessionToken: String, Expiration: String) {
+            self.AccessKeyId = AccessKeyId
+            self.SecretAccessKey = SecretAccessKey
+            self.SessionToken = SessionToken
+            self.Expiration = Expiration
+        }
     }
 
     /// The cached credentials for `slot` with more than the minimum TTL left;
@@ -51,7 +66,7 @@ package struct SessionCache: Sendable {
             }
             guard key.expiration.timeIntervalSince(now) > minimumTTL, var data = try keyring.get(name) else { continue }
             defer { Wipe.data(&data) }
-            guard let stored = try? JSONDecoder().decode(Stored.self, from: data),
+            guard let stored = try? Stored(json: JSONValue.parse(data)),
                   let expiration = RFC3339.date(from: stored.Expiration)
             else {
                 try? keyring.remove(name)  // unreadable cache entry: drop it and fetch anew

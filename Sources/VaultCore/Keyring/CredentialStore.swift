@@ -28,7 +28,7 @@ package final class CredentialStore: Sendable {
         defer { Wipe.data(&data) }
         let stored: StoredCredentials
         do {
-            stored = try JSONDecoder().decode(StoredCredentials.self, from: data)
+            stored = try StoredCredentials(json: JSONValue.parse(data))
         } catch {
             throw KeyringError.invalidItem(key: profile, detail: "not the JSON of aws-vault's credentials")
         }
@@ -60,7 +60,7 @@ package final class CredentialStore: Sendable {
 /// aws-vault's item data for long-term keys: `{"AccessKeyID", "SecretAccessKey",
 /// "SessionToken", "Source", "CanExpire", "Expires"}`. Older aws-vault wrote
 /// `ProviderName` instead of the last three; every field but the keys is optional.
-struct StoredCredentials: Codable {
+struct StoredCredentials: Encodable {
     /// Go's zero `time.Time`, which aws-vault writes for keys that do not expire.
     static let zeroTime = "0001-01-01T00:00:00Z"
 
@@ -70,4 +70,24 @@ struct StoredCredentials: Codable {
     var Source: String?
     var CanExpire: Bool?
     var Expires: String?
+
+    /// Read with `JSONValue` (the hot path; see there), as `Decodable` would.
+    init(json: JSONValue) throws(JSONValue.Malformed) {
+        let members = try JSONValue.Members(json)
+        self.init(
+            AccessKeyID: try members.string("AccessKeyID"), SecretAccessKey: try members.string("SecretAccessKey"),
+            SessionToken: try members.optionalString("SessionToken"), Source: try members.optionalString("Source"),
+            CanExpire: try members.optionalBool("CanExpire"), Expires: try members.optionalString("Expires"))
+    }
+
+    init(
+        AccessKeyID: String, SecretAccessKey: String, SessionToken: String?, Source: String?, CanExpire: Bool?, Expires: String?
+    ) {
+        self.AccessKeyID = AccessKeyID
+        self.SecretAccessKey = SecretAccessKey
+        self.SessionToken = SessionToken
+        self.Source = Source
+        self.CanExpire = CanExpire
+        self.Expires = Expires
+    }
 }

@@ -126,7 +126,7 @@ package final class FileKeyring: Keyring {
     static let itemMagic = Data("VLT1".utf8)
     var headerPath: String { directory + "/store.json" }
 
-    struct Header: Codable {
+    struct Header: Encodable {
         var format: Int
         var id: String
         var kdf: String
@@ -153,7 +153,7 @@ package final class FileKeyring: Keyring {
     private func readHeader() throws -> Header? {
         guard let bytes = try readFile(headerPath) else { return nil }
         do {
-            let header = try JSONDecoder().decode(Header.self, from: bytes)
+            let header = try Header(json: JSONValue.parse(bytes))
             guard header.format == 1, header.kdf == "scrypt" else {
                 throw KeyringError.damagedFile(path: headerPath, detail: "unknown format \(header.format) or KDF \(header.kdf)")
             }
@@ -362,5 +362,17 @@ package final class FileKeyring: Keyring {
 extension String {
     fileprivate func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+extension FileKeyring.Header {
+    /// Read with `JSONValue` (the hot path; see there), as `Decodable` would.
+    init(json: JSONValue) throws(JSONValue.Malformed) {
+        let members = try JSONValue.Members(json)
+        let scrypt = try members.object("scrypt")
+        self.init(
+            format: try members.int("format"), id: try members.string("id"), kdf: try members.string("kdf"),
+            scrypt: KDF.ScryptParameters(logN: try scrypt.int("logN"), r: try scrypt.int("r"), p: try scrypt.int("p")),
+            salt: try members.string("salt"), key: try members.string("key"), check: try members.string("check"))
     }
 }

@@ -240,11 +240,26 @@ package final class SecretServiceKeyring: Keyring {
     // MARK: Item layout
 
     /// 99designs/keyring's `Item` as JSON; Go writes `[]byte` as standard base64.
-    struct Envelope: Codable {
+    struct Envelope: Encodable {
         var Key: String
         var Data: String
         var Label: String?
         var Description: String?
+
+        /// Read with `JSONValue` (the hot path; see there), as `Decodable` would.
+        init(json: JSONValue) throws(JSONValue.Malformed) {
+            let members = try JSONValue.Members(json)
+            self.init(
+                Key: try members.string("Key"), Data: try members.string("Data"),
+                Label: try members.optionalString("Label"), Description: try members.optionalString("Description"))
+        }
+
+        init(Key: String, Data: String, Label: String?, Description: String?) {
+            self.Key = Key
+            self.Data = Data
+            self.Label = Label
+            self.Description = Description
+        }
     }
 
     static func wrap(_ data: Data, key: String) throws -> Data {
@@ -263,7 +278,7 @@ package final class SecretServiceKeyring: Keyring {
     }
 
     static func unwrap(_ secret: Data, key: String) throws -> Data {
-        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: secret) else {
+        guard let envelope = try? Envelope(json: JSONValue.parse(secret)) else {
             throw KeyringError.invalidItem(key: key, detail: "the secret is not a JSON {\"Key\", \"Data\", …} object")
         }
         guard let data = Data(base64Encoded: envelope.Data) else {
