@@ -4,6 +4,7 @@
 // GLib/GIO it loads) stays out of the reads and writes: secret_dbus.c.
 // The few GLib types used are declared here, so the build needs no GLib headers.
 #include "shims_secret.h"
+#include "dbus_client.h"
 #include "secret_internal.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -70,7 +71,7 @@ static void load_secret(void) {
 
 /// What the bus calls need (libdbus) first, then what the prompts need (libsecret).
 const char *vault_ss_load_error(void) {
-    const char *missing = vault_ss_dbus_load_error();
+    const char *missing = vault_dbus_load_error();
     if (missing) return missing;
     pthread_once(&secret_once, load_secret);
     return secret_missing;

@@ -1,7 +1,8 @@
 #ifndef VAULT_SECRET_INTERNAL_H
 #define VAULT_SECRET_INTERNAL_H
-// Shared by the two halves of the Secret Service shim: secret_dbus.c (the
-// bus calls, over libdbus) and secret.c (the daemon's prompts, over libsecret).
+// Shared by the parts of the Secret Service shim: secret_dbus.c (the bus
+// calls) over dbus_client.c (libdbus), and secret.c (the daemon's prompts,
+// over libsecret).
 #include <dlfcn.h>
 
 #define SERVICE "org.freedesktop.secrets"
@@ -19,8 +20,5 @@
         *(void **)(&table.field) = dlsym(handle, name);                 \
         if (!table.field) { failure = library " lacks " name; return; } \
     } while (0)
-
-/// NULL when libdbus loads (the bus calls need nothing else); else why not.
-const char *vault_ss_dbus_load_error(void);
 
 #endif
