@@ -22,7 +22,7 @@ let package = Package(
         .systemLibrary(
             name: "CReadline", path: "Sources/CReadline",
             providers: [.apt(["libreadline-dev"])]),
-        // Small C shims: dlopen-loaded libraries (libcurl, libsecret) and
+        // Small C shims: dlopen-loaded libraries (libcurl, libdbus, libsecret) and
         // syscalls Swift cannot call directly (variadic ones such as keyctl).
         .target(name: "CShims", dependencies: ["CCrypto", "CReadline"], path: "Sources/CShims", linkerSettings: [.linkedLibrary("dl")]),
         .target(

@@ -1,22 +1,24 @@
 #ifndef VAULT_SHIMS_SECRET_H
 #define VAULT_SHIMS_SECRET_H
-// The Secret Service, with GLib loaded by dlopen on first use (never linked),
-// so that vault starts fast and runs where GLib/libsecret are absent.
+// The Secret Service, with its libraries loaded by dlopen on first use (never
+// linked), so that vault starts fast and runs where they are absent.
 //
-// Reads and writes go straight over GIO's D-Bus connection in a few calls
-// (a "plain" session, as aws-vault's go-libsecret opens); libsecret, loaded
-// only when needed, handles what involves the daemon's prompts: unlocking
-// and creating collections.
+// Reads and writes go straight over a private libdbus connection in a few
+// calls (a "plain" session, as aws-vault's go-libsecret opens), synchronous
+// and without threads (secret_dbus.c); libsecret, with the GLib/GIO it
+// loads, only for what involves the daemon's prompts: unlocking and creating
+// collections (secret.c).
 //
 // Returned strings are malloc'd (free()); path lists are NULL-terminated
 // malloc'd arrays of malloc'd strings (vault_ss_free_paths); `error` is a
 // malloc'd message or NULL.
 #include <stddef.h>
 
-/// NULL when GLib's GIO and libsecret load; else a static message saying what is missing.
+/// NULL when libdbus (the bus calls) and libsecret (the prompts) load; else a
+/// static message saying what is missing, libdbus first.
 const char *vault_ss_load_error(void);
 
-/// Connects to the session bus (GDBusConnection*), or NULL with *error.
+/// Connects to the session bus (a private DBusConnection*), or NULL with *error.
 void *vault_ss_connect(char **error);
 void vault_ss_release(void *connection);
 void vault_ss_free_paths(char **paths);

@@ -8,15 +8,15 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Every call into GLib/libsecret goes through here (via the dlopen shim in
-/// CShims/secret.c): Secret Service calls over GIO's D-Bus connection, and
-/// libsecret for the daemon's prompts.
+/// Every Secret Service call goes through here (via the dlopen shims in
+/// CShims): reads and writes over a private libdbus connection
+/// (secret_dbus.c), and libsecret for the daemon's prompts (secret.c).
 enum LibSecret {
     struct Failure: Error {
         var reason: String
     }
 
-    /// The session-bus connection (a GDBusConnection), released on deinit.
+    /// The session-bus connection (a private libdbus connection), closed on deinit.
     final class Bus: @unchecked Sendable {
         let pointer: UnsafeMutableRawPointer
         init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
