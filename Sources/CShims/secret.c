@@ -69,10 +69,11 @@ static void load_secret(void) {
     BIND_GLIB(object_unref, gobject, "g_object_unref");
 }
 
-/// What the bus calls need (libdbus) first, then what the prompts need (libsecret).
-const char *vault_ss_load_error(void) {
-    const char *missing = vault_dbus_load_error();
-    if (missing) return missing;
+const char *vault_ss_bus_load_error(void) {
+    return vault_dbus_load_error();
+}
+
+const char *vault_ss_prompt_load_error(void) {
     pthread_once(&secret_once, load_secret);
     return secret_missing;
 }

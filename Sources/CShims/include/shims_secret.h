@@ -14,9 +14,10 @@
 // malloc'd message or NULL.
 #include <stddef.h>
 
-/// NULL when libdbus (the bus calls) and libsecret (the prompts) load; else a
-/// static message saying what is missing, libdbus first.
-const char *vault_ss_load_error(void);
+/// NULL when libdbus (every bus call) loads; else a static message saying what is missing.
+const char *vault_ss_bus_load_error(void);
+/// NULL when libsecret (unlock and create-collection prompts) loads; else what is missing.
+const char *vault_ss_prompt_load_error(void);
 
 /// Connects to the session bus (a private DBusConnection*), or NULL with *error.
 void *vault_ss_connect(char **error);

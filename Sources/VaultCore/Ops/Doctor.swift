@@ -48,7 +48,8 @@ package struct Doctor {
     package var transport: any HTTPTransport = CurlTransport.shared
     package var openKeyring: (KeyringChoice, Settings) throws -> any Keyring = KeyringOpener.open
     package var libcurlError: () -> String? = Doctor.probeLibcurl
-    package var libsecretError: () -> String? = LibSecret.loadError
+    package var libdbusError: () -> String? = LibSecret.busLoadError
+    package var libsecretError: () -> String? = LibSecret.promptLoadError
 
     /// Beyond this, AWS refuses signatures and MFA codes start to fail.
     package static let allowedSkew = 60
@@ -67,7 +68,8 @@ package struct Doctor {
         checks.append(hook())
         checks.append(completions())
         checks.append(library("libcurl", libcurlError(), package: "libcurl4", need: "to reach AWS"))
-        checks.append(library("libsecret", libsecretError(), package: "libsecret-1-0", need: "for the Secret Service store"))
+        checks.append(library("libdbus", libdbusError(), package: "libdbus-1-3", need: "for the Secret Service store"))
+        checks.append(library("libsecret", libsecretError(), package: "libsecret-1-0", need: "to unlock or create Secret Service collections"))
         if let keyring { checks.append(expiredSessions(keyring)) }
         if let profile {
             if let keyring {

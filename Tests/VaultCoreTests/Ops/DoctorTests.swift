@@ -81,9 +81,10 @@ func completionsAreFoundWhereTheShellLooks(shell: String, relative: String) thro
     #expect(d.library("libcurl", nil, package: "libcurl4", need: "to reach AWS").ok)
     let fail = d.library("libcurl", "libcurl.so.4: cannot open shared object file", package: "libcurl4", need: "to reach AWS")
     #expect(!fail.ok && fail.fix == "install it (Debian/Ubuntu: apt install libcurl4)")
-    // On this machine both are there (the integration tests hide them).
+    // On this machine all are there (the integration tests hide them).
     #expect(Doctor.probeLibcurl() == nil)
-    #expect(LibSecret.loadError() == nil)
+    #expect(LibSecret.busLoadError() == nil)
+    #expect(LibSecret.promptLoadError() == nil)
 }
 
 @Test func expiredSessionsInTheCacheFailWithClearAsTheFix() throws {
@@ -129,9 +130,10 @@ func clockWithinAMinuteOfAWSPasses(skew: Int, ok: Bool) {
     var d = doctor(["AWS_CONFIG_FILE": scratch.path + "/config"])
     d.openKeyring = { _, _ in throw KeyringError.noSessionBus }
     d.libcurlError = { nil }
+    d.libdbusError = { nil }
     d.libsecretError = { nil }
     let checks = d.run(profile: "b")
-    #expect(checks.map(\.name) == ["config", "store", "hook", "completions", "libcurl", "libsecret", "profile b"])
+    #expect(checks.map(\.name) == ["config", "store", "hook", "completions", "libcurl", "libdbus", "libsecret", "profile b"])
     #expect(checks.last?.ok == true && checks.last?.detail.contains("b: assume arn:aws:iam::1:role/r") == true)
     #expect(!d.run(profile: "missing").last!.ok)
 }
