@@ -37,7 +37,7 @@ enum HotArguments {
         case "export":
             guard let scanned = Scanned(words, options: credentialOptions + storeOptions + ["--format"], flags: credentialFlags),
                   scanned.positionals.count == 1,
-                  let format = ExportFormat(rawValue: scanned.values["--format"] ?? ExportFormat.env.rawValue),
+                  let format = ExportFormat(rawValue: scanned.value("--format") ?? ExportFormat.env.rawValue),
                   let store = scanned.store
             else { return nil }
             return .export(profile: scanned.positionals[0], format: format, credentials: scanned.credentials, store: store)
@@ -46,9 +46,9 @@ enum HotArguments {
                   scanned.positionals.count <= 1,
                   let store = scanned.store
             else { return nil }
-            let profile = scanned.positionals.first, unset = scanned.flags.contains("--unset")
+            let profile = scanned.positionals.first, unset = scanned.has("--unset")
             guard Vault.Env.problem(profile: profile, unset: unset) == nil else { return nil }
-            return .env(profile: profile, shell: scanned.values["--shell"], unset: unset, credentials: scanned.credentials, store: store)
+            return .env(profile: profile, shell: scanned.value("--shell"), unset: unset, credentials: scanned.credentials, store: store)
         case "hook-apply":
             // The hook passes `key=value` words: no option, every word has an `=`.
             guard let shell = words.first, !shell.hasPrefix("-"),
@@ -80,8 +80,13 @@ enum HotArguments {
     /// value that starts with `-`, or `--name=` makes it give up (nil).
     private struct Scanned {
         var positionals: [String] = []
-        var values: [String: String] = [:]
-        var flags: Set<String> = []
+        /// Option and flag names with their values (a flag's is ""): a few
+        /// pairs, searched in order (no hashing: a first Dictionary costs
+        /// more than these lists ever will).
+        var given: [(name: String, value: String)] = []
+
+        func value(_ name: String) -> String? { given.first { $0.name == name }?.value }
+        func has(_ name: String) -> Bool { given.contains { $0.name == name } }
 
         init?(_ words: ArraySlice<String>, options: [String], flags knownFlags: [String]) {
             var index = words.startIndex
@@ -98,14 +103,16 @@ enum HotArguments {
                     value = String(word[word.index(after: equals)...])
                     guard options.contains(name), value != "" else { return nil }  // ArgumentParser refuses `--name=`
                 }
+                guard !has(name) else { return nil }
                 if knownFlags.contains(name) {
-                    guard flags.insert(name).inserted else { return nil }
+                    given.append((name, ""))
                 } else if options.contains(name) {
                     if value == nil, index < words.endIndex {
                         value = words[index]
                         index += 1
                     }
-                    guard let value, !value.hasPrefix("-"), values.updateValue(value, forKey: name) == nil else { return nil }
+                    guard let value, !value.hasPrefix("-") else { return nil }
+                    given.append((name, value))
                 } else {
                     return nil
                 }
@@ -114,14 +121,14 @@ enum HotArguments {
 
         var credentials: CredentialArguments {
             CredentialArguments(
-                duration: values["--duration"], noSession: flags.contains("--no-session"),
-                mfaToken: values["--mfa-token"], region: values["--region"])
+                duration: value("--duration"), noSession: has("--no-session"),
+                mfaToken: value("--mfa-token"), region: value("--region"))
         }
 
         /// The store asked for; nil for an unknown backend (ArgumentParser says so).
         var store: KeyringChoice? {
-            if let backend = values["--backend"], KeyringBackend(rawValue: backend) == nil { return nil }
-            return KeyringChoice(backend: values["--backend"], collection: values["--secret-service-collection"])
+            if let backend = value("--backend"), KeyringBackend(rawValue: backend) == nil { return nil }
+            return KeyringChoice(backend: value("--backend"), collection: value("--secret-service-collection"))
         }
     }
 }

@@ -57,15 +57,20 @@ package struct ConfigFile: Sendable {
         return try parse(text, path: path)
     }
 
-    /// The file's text; nil when there is no file.
+    /// The file's text; nil when there is no file. Read straight from a
+    /// descriptor: `Data(contentsOf: URL)` costs ~0.2 ms of URL set-up, at
+    /// every command.
     private static func readText(path: String) throws(ConfigError) -> String? {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            var info = stat()
-            if stat(path, &info) != 0 { return nil }
-            throw .unreadable(path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "it is a directory" : "permission denied")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw .unreadable(path: path, reason: errno == EACCES ? "permission denied" : String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "it is a directory") }
+        guard let data = FileBytes.readAll(fd) else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw .notUTF8(path: path)
