@@ -26,6 +26,27 @@ package enum FileBytes {
         }
     }
 
+    /// Everything left to read from `fd` as bytes, in one read when `sizeHint`
+    /// (the file's size from fstat) is right; nil with errno set on failure.
+    /// For files that hold no secret (the config): the buffer is not wiped.
+    package static func readAll(_ fd: Int32, sizeHint: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 {
+                bytes.removeSubrange(count...)
+                return bytes
+            }
+            count += n
+        }
+    }
+
     /// Writes all of `data`; false with errno set on failure.
     package static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
         data.withUnsafeBytes { buffer -> Bool in
