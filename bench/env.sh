@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # `vault env` on a cached session against awsume and the AWS CLI, side by side
 # (hyperfine; medians and ratios). A local moto_server stands in for STS.
-#   bench/env.sh   (or via bench/run)   needs: hyperfine, moto_server, awsume, aws; VAULT= to pick a binary
+#   bench/env.sh   (or via bench/run)   needs: hyperfine, moto_server, awsume, Debian's awscli (v2); VAULT= to pick a binary
 #
 # vault:   a profile with stored keys (file store); the first run gets a
 #          session from STS and caches it; the timed runs read the cache.
 # awsume:  the same keys in ~/.aws/credentials; `awsumepy bench` prints what
 #          its shell wrapper exports (awsume caches only MFA sessions; with plain keys it does no STS call).
-# aws:     the AWS CLI installed here is v1 (PyPI), which has no
-#          `configure export-credentials` (a v2 command; v2 is not installable
-#          here). We show that, and time `aws configure get region` instead: the
-#          v1 CLI's start-up for a command that resolves the profile locally.
+# aws:     Debian's AWS CLI v2 (/usr/bin/aws; PyPI's `aws` is v1, which has
+#          no `configure export-credentials`): the same keys in
+#          ~/.aws/credentials, exported for a shell.
 source "$(dirname "$0")/lib.sh"
 vault=$VAULT
 work=$WORK/env
@@ -41,18 +40,16 @@ AWS_ACCESS_KEY_ID=$key AWS_SECRET_ACCESS_KEY=$secret "$vault" add --env bench >/
 # (which only evals what awsumepy prints).
 pybin=$(python3 -c 'import os, sys; print(os.path.dirname(sys.executable))')
 awsumepy=$pybin/awsumepy
-aws=$pybin/aws
+aws=/usr/bin/aws
+"$aws" --version 2>&1 | grep -q '^aws-cli/2' || { echo "bench/env.sh: $aws is not the AWS CLI v2 (scripts/bootstrap --test installs Debian's awscli)" >&2; exit 1; }
 "$awsumepy" bench >/dev/null 2>&1 || true        # first run writes awsume's own config
 
-{
-    echo
-    echo "AWS CLI here: $("$aws" --version 2>&1). \`aws configure export-credentials\` is a v2 command;"
-    echo "v1 answers: $("$aws" configure export-credentials --profile bench 2>&1 | grep -o 'Invalid choice[^,]*' | head -1)."
-    echo "v2 is not installable here, so the AWS CLI row is v1's start-up for a command that resolves the profile locally."
-} >>"$BENCH_REPORT"
-bench_compare "vault env on a cached session vs awsume and the AWS CLI" \
+"$aws" configure export-credentials --profile bench --format env | grep -q "^export AWS_ACCESS_KEY_ID=$key\$" ||
+    { echo "bench/env.sh: the AWS CLI v2 did not export the profile's keys" >&2; exit 1; }
+echo -e "\nAWS CLI: $("$aws" --version 2>&1) (Debian's package)." >>"$BENCH_REPORT"
+bench_compare "vault env on a cached session vs awsume and the AWS CLI v2" \
     "vault env (cached session)" "$vault env bench --shell bash" \
     "awsume (awsumepy, plain keys)" "$awsumepy bench" \
-    "aws configure get region (v1)" "$aws configure get region --profile bench"
+    "aws configure export-credentials (v2)" "$aws configure export-credentials --profile bench --format env"
 [[ -n ${BENCH_STANDALONE-} ]] && cat "$BENCH_REPORT"
 true
