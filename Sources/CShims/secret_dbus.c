@@ -241,7 +241,7 @@ int vault_ss_get_secret(void *bus, const char *item, const char *session, unsign
     *data = malloc(n ? n : 1);
     if (n) {
         memcpy(*data, bytes, n);
-        memset(bytes, 0, n);  // best effort: the reply's copy of the secret
+        explicit_bzero(bytes, n);  // best effort: the reply's copy of the secret
     }
     *length = n;
     D.message_unref(reply);
@@ -285,7 +285,7 @@ static void wipe_request(DBusMessage *request) {
     int n = 0;
     if (!D.iter_init(request, &args) || !D.next(&args)) return;
     unsigned char *bytes = secret_value(&args, &n);
-    if (n) memset(bytes, 0, n);
+    if (n) explicit_bzero(bytes, n);
 }
 
 int vault_ss_create_item(void *bus, const char *collection, const char *session, const char *label,
