@@ -19,8 +19,8 @@ bench_compare() {
         shift 2
     done
     local json=$WORK/$(echo "$title" | tr -c 'a-zA-Z0-9' '_').json
-    hyperfine --style none --warmup 5 --min-runs 30 -N --export-json "$json" "${args[@]}" >/dev/null 2>&1 ||
-        hyperfine --style none --warmup 5 --min-runs 30 --export-json "$json" "${args[@]}" >/dev/null
+    hyperfine --style none --warmup 5 --min-runs 60 -N --export-json "$json" "${args[@]}" >/dev/null 2>&1 ||
+        hyperfine --style none --warmup 5 --min-runs 60 --export-json "$json" "${args[@]}" >/dev/null
     python3 - "$json" "$title" >>"$BENCH_REPORT" <<'PY'
 import json, sys
 data = json.load(open(sys.argv[1]))["results"]
