@@ -62,6 +62,19 @@ def test_vault_writes_aws_vault_layout_into_the_awsvault_collection(vault_bin, b
                      VAULT_TEST_INTEROP_SECRET=SECRET), "SecretServiceInterop")
 
 
+def test_reading_the_store_loads_libdbus_and_no_glib(vault_bin, base_env, secret_service):
+    """Reads and writes go over libdbus; GLib and libsecret load only for the daemon's prompts."""
+    secret_service.create_collection("awsvault")
+    env = vault_env(base_env, secret_service)
+    assert run_vault(vault_bin, ["add", "work", "--env"], env).returncode == 0
+    result = run_vault(vault_bin, ["list"], dict(env, LD_DEBUG="files"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "work" in result.stdout
+    assert "libdbus-1.so.3" in result.stderr
+    for library in ("libglib", "libgio", "libsecret"):
+        assert library not in result.stderr, [line for line in result.stderr.splitlines() if library in line][:3]
+
+
 def test_headless_without_an_awsvault_collection_uses_the_default_one(vault_bin, base_env, secret_service):
     before = secret_service.collections()
     assert "awsvault" not in before
