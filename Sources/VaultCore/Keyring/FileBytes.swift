@@ -10,25 +10,17 @@ import Foundation
 /// Whole-file reads and writes on descriptors, retrying on EINTR and short
 /// counts; errors come back as errno for the caller's own error type.
 package enum FileBytes {
-    /// Everything left to read from `fd`; nil with errno set on failure.
+    /// Everything left to read from `fd`; nil with errno set on failure. The
+    /// read buffer is wiped (items and pipes may carry secrets).
     package static func readAll(_ fd: Int32) -> Data? {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 16384)
-        defer { Wipe.bytes(&buffer) }
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { return data }
-            data.append(contentsOf: buffer[0..<n])
-        }
+        guard var bytes = readAll(fd, sizeHint: 16383) else { return nil }
+        defer { Wipe.bytes(&bytes) }
+        return Data(bytes)
     }
 
     /// Everything left to read from `fd` as bytes, in one read when `sizeHint`
-    /// (the file's size from fstat) is right; nil with errno set on failure.
-    /// For files that hold no secret (the config): the buffer is not wiped.
+    /// (a file's size from fstat) is right; nil with errno set on failure.
+    /// A caller whose bytes hold a secret wipes them.
     package static func readAll(_ fd: Int32, sizeHint: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
         var count = 0
@@ -37,6 +29,7 @@ package enum FileBytes {
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
+                Wipe.bytes(&bytes)
                 return nil
             }
             if n == 0 {
