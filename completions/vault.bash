@@ -316,7 +316,7 @@ _vault_env() {
     repeating_flags=()
     non_repeating_flags=(--unset --no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(--shell --duration -d -t --mfa-token --region --backend --secret-service-collection)
+    non_repeating_options=(--shell --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -331,6 +331,9 @@ _vault_env() {
         return
         ;;
     '--region')
+        return
+        ;;
+    '--prompt')
         return
         ;;
     '--backend')
@@ -434,7 +437,7 @@ _vault_exec() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --backend --secret-service-collection)
+    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options -1
 
     # Offer option value completions
@@ -446,6 +449,9 @@ _vault_exec() {
         return
         ;;
     '--region')
+        return
+        ;;
+    '--prompt')
         return
         ;;
     '--backend')
@@ -470,7 +476,7 @@ _vault_export() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --duration -d -t --mfa-token --region --backend --secret-service-collection)
+    non_repeating_options=(--format --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -486,6 +492,9 @@ _vault_export() {
         return
         ;;
     '--region')
+        return
+        ;;
+    '--prompt')
         return
         ;;
     '--backend')
@@ -537,12 +546,15 @@ _vault_rotate() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(-t --mfa-token --backend --secret-service-collection)
+    non_repeating_options=(-t --mfa-token --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '-t'|'--mfa-token')
+        return
+        ;;
+    '--prompt')
         return
         ;;
     '--backend')
@@ -567,7 +579,7 @@ _vault_login() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --stdout -s --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --path --backend --secret-service-collection)
+    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --path --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -579,6 +591,9 @@ _vault_login() {
         return
         ;;
     '--region')
+        return
+        ;;
+    '--prompt')
         return
         ;;
     '--path')

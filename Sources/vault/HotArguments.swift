@@ -70,7 +70,7 @@ enum HotArguments {
         default: word
         }
     }
-    private static let credentialOptions = ["--duration", "--mfa-token", "--region"]
+    private static let credentialOptions = ["--duration", "--mfa-token", "--region", "--prompt"]
     private static let credentialFlags = ["--no-session"]
     private static let storeOptions = ["--backend", "--secret-service-collection"]
 
@@ -122,7 +122,7 @@ enum HotArguments {
         var credentials: CredentialArguments {
             CredentialArguments(
                 duration: value("--duration"), noSession: has("--no-session"),
-                mfaToken: value("--mfa-token"), region: value("--region"))
+                mfaToken: value("--mfa-token"), region: value("--region"), prompt: value("--prompt"))
         }
 
         /// The store asked for; nil for an unknown backend (ArgumentParser says so).

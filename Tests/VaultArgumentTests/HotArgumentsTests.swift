@@ -21,6 +21,7 @@ import Testing
         "--format", "json", "ini", "export-env", "bogus", "--format=json", "--format=", "--format=-x", "--format=ini=x",
         "-d", "1h", "0s", "-d1h", "-dn", "-nd", "--duration", "--duration=45m", "-n", "--no-session", "--no-session=1",
         "-t", "123456", "-t123456", "--mfa-token", "--mfa-token=-1", "--region", "eu-west-1", "--region=", "--region=us-east-1",
+        "--prompt", "ykman", "--prompt=zenity",
         "--backend", "file", "secret-service", "nope", "--backend=file", "--backend=nope",
         "--secret-service-collection", "awsvault", "--unset", "--shell", "fish", "bash", "--shell=zsh",
         "why=enter", "rc=/p/.vaultrc", "profile=", "region=-x", "no-session=", "key", "=",

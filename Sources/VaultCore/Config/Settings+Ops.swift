@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The variables `vault login`, `vault rotate` and `vault doctor` read.
 extension Settings {
     /// `VAULT_FEDERATION_ENDPOINT`: the federation endpoint to ask for a
@@ -13,6 +17,11 @@ extension Settings {
 
     /// `PATH`, where programs such as `xdg-open` are looked up.
     package var searchPath: String { self["PATH"] ?? "/usr/local/bin:/usr/bin:/bin" }
+
+    /// The executable `name` as the shell would find it on `PATH`, or nil.
+    package func executable(_ name: String) -> String? {
+        ProcessReplacement.candidates(name, searchPath: searchPath).first { access($0, X_OK) == 0 }
+    }
 
     /// Keys from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and
     /// `AWS_SESSION_TOKEN` (or `AWS_SECURITY_TOKEN`): `vault login` without a profile.

@@ -9,6 +9,10 @@ package enum CredentialError: VaultError, Equatable {
     case nested(current: String)
     case invalidDuration(String)
     case lockFailed(path: String, reason: String)
+    case unknownPromptDriver(String, origin: String)
+    case promptNotInstalled(MFAPromptDriver, package: String)
+    case promptCancelled(MFAPromptDriver)
+    case promptFailed(MFAPromptDriver, detail: String)
 
     package var message: String {
         switch self {
@@ -20,7 +24,7 @@ package enum CredentialError: VaultError, Equatable {
         case .processOutput(let profile, let command, let problem):
             "credential_process for profile '\(profile)' (\(ConfigError.clip(command))) printed \(problem); it must print JSON with Version 1, AccessKeyId and SecretAccessKey"
         case .mfaUnavailable(let serial, let profile):
-            "profile '\(profile)' needs an MFA code for \(serial) but there is no terminal to ask on; pass --mfa-token CODE or set mfa_process in the profile"
+            "profile '\(profile)' needs an MFA code for \(serial) but there is no terminal to ask on; pass --mfa-token CODE, set mfa_process in the profile, or choose a prompt with --prompt ykman|zenity|kdialog"
         case .mfaInvalid(let source):
             "the MFA code from \(source) is not 6 digits; check it and try again"
         case .mfaTooManyTries(let serial):
@@ -31,6 +35,14 @@ package enum CredentialError: VaultError, Equatable {
             "'\(ConfigError.clip(value))' is not a duration; use e.g. 900s, 45m, 1h or 1h30m"
         case .lockFailed(let path, let reason):
             "cannot lock \(path): \(reason); check that the folder is yours and writable"
+        case .unknownPromptDriver(let name, let origin):
+            "\(origin) names the MFA prompt '\(ConfigError.clip(name))', which vault does not have; use one of \(MFAPromptDriver.names)"
+        case .promptNotInstalled(let driver, let package):
+            "the MFA prompt '\(driver.rawValue)' needs \(driver.rawValue), which is not on PATH; install it (Debian: apt-get install \(package)) or choose another with --prompt"
+        case .promptCancelled(let driver):
+            "the MFA code was not given (\(driver.rawValue) was cancelled or closed); run the command again to retry"
+        case .promptFailed(let driver, let detail):
+            "\(driver.rawValue) could not give an MFA code: \(ConfigError.clip(detail))"
         }
     }
 }

@@ -13,13 +13,19 @@ package struct CredentialRequest: Sendable {
     package var mfaToken: String?
     /// `--region`, over the profile's.
     package var region: String?
+    /// `--prompt`: the MFA prompt driver's name, over `AWS_VAULT_PROMPT`.
+    package var prompt: String?
 
-    package init(profileName: String, duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, region: String? = nil) {
+    package init(
+        profileName: String, duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, region: String? = nil,
+        prompt: String? = nil
+    ) {
         self.profileName = profileName
         self.duration = duration
         self.noSession = noSession
         self.mfaToken = mfaToken
         self.region = region
+        self.prompt = prompt
     }
 }
 
@@ -68,7 +74,7 @@ package struct CredentialService {
         let resolver = ProviderResolver(settings: settings, store: store, cache: try cache(), transport: transport)
         let provider = try resolver.provider(
             for: target,
-            options: .init(duration: request.duration, noSession: request.noSession, mfaToken: request.mfaToken))
+            options: .init(duration: request.duration, noSession: request.noSession, mfaToken: request.mfaToken, prompt: request.prompt))
         let credentials = try provider.credentials()
         return IssuedCredentials(profileName: target.name, credentials: credentials, region: request.region ?? target.region)
     }

@@ -11,13 +11,19 @@ package struct MFARequirement: Sendable {
 }
 
 /// Where MFA codes come from, in order: `--mfa-token` (used once), the
-/// profile's `mfa_process`, then a prompt on the terminal (3 tries).
+/// profile's `mfa_process`, then the prompt driver: the one chosen
+/// (`--prompt`, `AWS_VAULT_PROMPT`), else the terminal when there is one
+/// (3 tries), else a desktop dialog (zenity, kdialog) when there is a display.
 package final class MFACodes: @unchecked Sendable {
     // One command runs one chain on one thread; the lock-free state is fine.
     private var token: String?
+    private let driver: MFAPromptDriver?
+    private let prompt: MFAPrompt
 
-    package init(token: String?) {
+    package init(token: String?, driver: MFAPromptDriver? = nil, settings: Settings = Settings(environment: [:])) {
         self.token = token
+        self.driver = driver
+        self.prompt = MFAPrompt(settings: settings)
     }
 
     package func code(serial: String, profile: Profile) throws -> String {
@@ -33,6 +39,14 @@ package final class MFACodes: @unchecked Sendable {
                 throw CredentialError.processFailed(profile: profile.name, command: process, status: result.status, stderr: "")
             }
             guard Self.isWellFormed(code) else { throw CredentialError.mfaInvalid(source: "mfa_process of profile '\(profile.name)'") }
+            return code
+        }
+        guard let driver = driver ?? prompt.automatic() else {
+            throw CredentialError.mfaUnavailable(serial: serial, profile: profile.name)
+        }
+        guard driver == .terminal else {
+            let code = try prompt.code(driver, serial: serial, profile: profile.name)
+            guard Self.isWellFormed(code) else { throw CredentialError.mfaInvalid(source: driver.rawValue) }
             return code
         }
         let terminal: Terminal

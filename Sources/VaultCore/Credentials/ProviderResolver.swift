@@ -15,11 +15,14 @@ package struct ProviderResolver {
         package var noSession = false
         /// `-t/--mfa-token`.
         package var mfaToken: String?
+        /// `--prompt`: the MFA prompt driver's name.
+        package var prompt: String?
 
-        package init(duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil) {
+        package init(duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, prompt: String? = nil) {
             self.duration = duration
             self.noSession = noSession
             self.mfaToken = mfaToken
+            self.prompt = prompt
         }
     }
 
@@ -41,7 +44,8 @@ package struct ProviderResolver {
     static let chainedRoleLimit: TimeInterval = 3600
 
     package func provider(for target: Profile, options: Options) throws -> any CredentialProvider {
-        let codes = MFACodes(token: options.mfaToken)
+        let codes = MFACodes(
+            token: options.mfaToken, driver: try MFAPromptDriver.chosen(option: options.prompt, settings: settings), settings: settings)
         let chain = target.chain
         let keyHolder = target.keyHolder
         // Profiles above the key holder that assume a role, nearest the keys first.

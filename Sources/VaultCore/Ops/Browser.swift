@@ -26,7 +26,7 @@ package enum Browser {
         var reasons: [String] = []
         for argv in commands(for: url, settings: settings) where !argv.isEmpty {
             let name = argv[0]
-            guard let path = ProcessReplacement.candidates(name, searchPath: settings.searchPath).first(where: { access($0, X_OK) == 0 }) else {
+            guard let path = settings.executable(name) else {
                 reasons.append("\(name): not found")
                 continue
             }

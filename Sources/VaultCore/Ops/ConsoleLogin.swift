@@ -15,13 +15,16 @@ package struct ConsoleLogin {
         package var path: String?
         package var region: String?
         package var mfaToken: String?
+        /// `--prompt`: the MFA prompt driver.
+        package var prompt: String?
         /// `-n`: a role is assumed straight from the stored keys (no GetSessionToken).
         package var noSession: Bool
 
         package init(
             profileName: String?, duration: TimeInterval? = nil, path: String? = nil, region: String? = nil, mfaToken: String? = nil,
-            noSession: Bool = false
+            noSession: Bool = false, prompt: String? = nil
         ) {
+            self.prompt = prompt
             self.profileName = profileName
             self.noSession = noSession
             self.duration = duration
@@ -63,7 +66,7 @@ package struct ConsoleLogin {
             // (through GetFederationToken): a GetSessionToken session cannot sign in.
             let issued = try service.issue(CredentialRequest(
                 profileName: name, duration: request.duration, noSession: request.noSession || target.roleARN == nil, mfaToken: request.mfaToken,
-                region: request.region))
+                region: request.region, prompt: request.prompt))
             credentials = issued.credentials
             region = issued.region
             endpointConfig = ProviderResolver.endpointConfig(target.keyHolder, target: target)

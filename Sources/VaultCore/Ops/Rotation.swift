@@ -28,7 +28,7 @@ package struct KeyRotation {
         self.service = service
     }
 
-    package func rotate(profile name: String, noSession: Bool, mfaToken: String?) throws -> Outcome {
+    package func rotate(profile name: String, noSession: Bool, mfaToken: String?, prompt: String? = nil) throws -> Outcome {
         let target = try service.profile(name)
         let holder = target.keyHolder
         guard holder.credentialProcess == nil else { throw OpsError.noKeysToRotate(profile: holder.name) }
@@ -46,7 +46,7 @@ package struct KeyRotation {
         guard let userName = IAMUserName.from(arn: caller.arn) else { throw OpsError.notAnIAMUser(arn: caller.arn) }
 
         // The credentials that call IAM: a session (with MFA) unless -n, or the role the profile assumes.
-        let acting = try service.issue(CredentialRequest(profileName: target.name, noSession: noSession, mfaToken: mfaToken)).credentials
+        let acting = try service.issue(CredentialRequest(profileName: target.name, noSession: noSession, mfaToken: mfaToken, prompt: prompt)).credentials
         let iam = try IAMClient(
             config: ProviderResolver.endpointConfig(target, target: target), settings: service.settings, transport: service.transport)
         let existing = try iam.listAccessKeys(with: acting, userName: userName)

@@ -15,8 +15,13 @@ struct CredentialOptions: ParsableArguments {
     @Option(help: "The region to export, over the profile's.")
     var region: String?
 
+    @Option(help: ArgumentHelp(
+        "How to ask for an MFA code: terminal, ykman, zenity or kdialog (env AWS_VAULT_PROMPT; default: the terminal, else a dialog).",
+        valueName: "driver"))
+    var prompt: String?
+
     var arguments: CredentialArguments {
-        CredentialArguments(duration: duration, noSession: noSession, mfaToken: mfaToken, region: region)
+        CredentialArguments(duration: duration, noSession: noSession, mfaToken: mfaToken, region: region, prompt: prompt)
     }
 
     func request(profile: String) throws -> CredentialRequest {
@@ -31,6 +36,7 @@ extension CredentialOptions {
         noSession = noSession || other.noSession
         mfaToken = other.mfaToken ?? mfaToken
         region = other.region ?? region
+        prompt = other.prompt ?? prompt
     }
 }
 
@@ -40,6 +46,7 @@ struct CredentialArguments: Equatable {
     var noSession = false
     var mfaToken: String?
     var region: String?
+    var prompt: String?
 
     func request(profile: String) throws -> CredentialRequest {
         var seconds: Double?
@@ -47,6 +54,7 @@ struct CredentialArguments: Equatable {
             guard let parsed = DurationText.parse(duration), parsed > 0 else { throw CredentialError.invalidDuration(duration) }
             seconds = parsed
         }
-        return CredentialRequest(profileName: profile, duration: seconds, noSession: noSession, mfaToken: mfaToken, region: region)
+        return CredentialRequest(
+            profileName: profile, duration: seconds, noSession: noSession, mfaToken: mfaToken, region: region, prompt: prompt)
     }
 }

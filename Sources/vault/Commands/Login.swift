@@ -31,7 +31,7 @@ extension Vault {
             let login = ConsoleLogin(settings: settings, keyring: { try storeOptions.open(settings) })
             let url = try login.url(ConsoleLogin.Request(
                 profileName: profile, duration: parsed.duration, path: path, region: parsed.region, mfaToken: parsed.mfaToken,
-                noSession: parsed.noSession))
+                noSession: parsed.noSession, prompt: parsed.prompt))
             if stdout {
                 Output.standardOutput(url + "\n")
                 return

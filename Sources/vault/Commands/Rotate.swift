@@ -21,12 +21,15 @@ extension Vault {
         @Option(name: [.customShort("t"), .long], help: ArgumentHelp("The MFA code, instead of asking.", valueName: "code"))
         var mfaToken: String?
 
+        @Option(help: ArgumentHelp("How to ask for an MFA code: terminal, ykman, zenity or kdialog (env AWS_VAULT_PROMPT).", valueName: "driver"))
+        var prompt: String?
+
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let settings = Settings.process()
             let service = CredentialService(settings: settings, keyring: try storeOptions.open(settings))
-            _ = try KeyRotation(service: service).rotate(profile: profile, noSession: noSession, mfaToken: mfaToken)
+            _ = try KeyRotation(service: service).rotate(profile: profile, noSession: noSession, mfaToken: mfaToken, prompt: prompt)
         }
     }
 }
