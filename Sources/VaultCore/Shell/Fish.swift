@@ -51,6 +51,9 @@ package struct Fish: Shell {
         return s + "end\n"
     }
 
-    package func wrap(_ body: String) -> String { body }
+    /// `set -e` of a variable that is not set returns 4, and `source` returns
+    /// the script's last status: end on `true`, so that
+    /// `vault env P | source; and CMD` runs CMD.
+    package func wrap(_ body: String) -> String { body + "true\n" }
     package var hook: String { ShellHooks.fish }
 }
