@@ -173,7 +173,7 @@ complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "v
 complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault lock" version' -l 'version' -d 'Show the version.'
 complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault lock" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault env" -eq 1' -fka '(vault list --profiles 2>/dev/null)'
-complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" shell' -l 'shell' -d 'bash, zsh or fish (default: the shell that runs vault, else $SHELL).' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" shell' -l 'shell' -d 'bash, zsh or fish (default: the shell that runs vault, else $SHELL); or json, gha (GitHub Actions) or dotenv.' -rfka ''
 complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" unset' -l 'unset' -d 'Print the script that restores what was there before.'
 complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" d duration' -l 'duration' -s 'd' -d 'How long the credentials last, e.g. 1h or 45m.' -rfka ''
 complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault env" n no-session' -l 'no-session' -s 'n' -d 'Skip GetSessionToken: use the stored keys directly (or assume the role from them).'

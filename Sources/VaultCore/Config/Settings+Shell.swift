@@ -20,6 +20,9 @@ extension Settings {
     package var activeRegion: String? { self["AWS_REGION"] }
     /// `SHELL:PID` of the shell whose rc file ran `vault hook`.
     package var hookMarker: String? { self["VAULT_HOOK"] }
+
+    /// `GITHUB_ENV`: the file a GitHub Actions step appends variables to (`--shell gha`).
+    package var githubEnvironmentFile: String? { self["GITHUB_ENV"] }
 }
 
 extension Settings {

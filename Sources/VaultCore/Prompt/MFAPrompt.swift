@@ -109,7 +109,8 @@ package struct MFAPrompt {
     /// Text for a Qt label, which renders anything that looks like HTML as
     /// rich text: no angle brackets reach it.
     static func plain(_ text: String) -> String {
-        text.replacing("<", with: "‹").replacing(">", with: "›")
+        // Scalar by scalar: "<" followed by a combining mark is one Character.
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "<" ? "‹" : $0 == ">" ? "›" : $0 }))
     }
 }
 

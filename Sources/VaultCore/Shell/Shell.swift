@@ -188,7 +188,7 @@ package enum ShellError: VaultError, Equatable {
     package var message: String {
         switch self {
         case .unsupported(let name):
-            "unsupported shell '\(name)'; use --shell bash, zsh or fish"
+            "unsupported shell '\(name)'; use --shell bash, zsh or fish (or json, gha, dotenv)"
         case .undetected:
             "cannot tell which shell this is; pass --shell bash, zsh or fish"
         case .rcSyntax(let path, let line, let text):

@@ -15,7 +15,7 @@ extension Vault {
         @Argument(help: "The profile.", completion: .profiles)
         var profile: String?
 
-        @Option(help: "bash, zsh or fish (default: the shell that runs vault, else $SHELL).")
+        @Option(help: "bash, zsh or fish (default: the shell that runs vault, else $SHELL); or json, gha (GitHub Actions) or dotenv.")
         var shell: String?
 
         @Flag(help: "Print the script that restores what was there before.")
@@ -42,6 +42,10 @@ extension Vault {
 
         static func run(profile: String?, shell: String?, credentials: CredentialArguments, store: KeyringChoice) throws {
             let settings = Settings.process()
+            if let format = shell.flatMap(MachineFormat.init(rawValue:)) {
+                try runMachineFormat(format, profile: profile, credentials: credentials, store: store, settings: settings)
+                return
+            }
             let kind = try ShellKind.detect(explicit: shell, settings: settings)
             let integration = ShellIntegration(
                 settings: settings, shell: kind.shell, issuer: ShellIssuers.service(settings, store))
@@ -51,6 +55,23 @@ extension Vault {
             }
             Output.standardOutput(try integration.activate(try credentials.request(profile: profile), origin: "env"))
         }
+    }
+}
+
+extension Vault.Env {
+    /// `--shell json|gha|dotenv`: the same variables, for a program; no shell state.
+    static func runMachineFormat(
+        _ format: MachineFormat, profile: String?, credentials: CredentialArguments, store: KeyringChoice, settings: Settings
+    ) throws {
+        let output: MachineFormat.Output
+        if let profile {
+            let issued = try ShellIssuers.service(settings, store).issue(try credentials.request(profile: profile))
+            output = try format.render(issued.environmentChanges, settings: settings)
+        } else {
+            output = try format.renderUnset(settings: settings)
+        }
+        Output.standardOutput(output.standardOutput)
+        try output.appendGitHubEnvironment()
     }
 }
 

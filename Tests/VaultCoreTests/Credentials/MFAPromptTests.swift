@@ -34,5 +34,6 @@ import Testing
 
     @Test func aQtLabelGetsNoAngleBrackets() {
         #expect(MFAPrompt.plain("<b>prod</b>") == "‹b›prod‹/b›")
+        #expect(MFAPrompt.plain("<\u{338}b>") == "‹\u{338}b›")
     }
 }
