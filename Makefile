@@ -4,7 +4,7 @@ SHAREDIR = $(PREFIX)/share
 # lld with packed relative relocations (DT_RELR): half the dynamic loader's start-up work.
 SWIFT_RELEASE = swift build -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 
-.PHONY: all build install test bench clean
+.PHONY: all build install test bench deb clean
 
 all: build
 
@@ -19,6 +19,10 @@ install: build
 
 test:
 	scripts/test
+
+# A Debian package (binary, hooks, completions, man page) in .build/deb/.
+deb: build
+	scripts/make-deb "$$($(SWIFT_RELEASE) --show-bin-path)/vault"
 
 bench: build
 	bench/run

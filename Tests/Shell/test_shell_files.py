@@ -1,6 +1,8 @@
 """shell/ and completions/ are generated from the binary and committed: they
 must not drift. Tab completes profile names from the config; Ctrl-C while the
 hook waits for credentials leaves the shell working and unchanged."""
+import re
+import shutil
 import subprocess
 
 import pytest
@@ -19,6 +21,25 @@ def test_committed_file_matches_the_binary(path, args, vault_bin):
     generated = subprocess.run([vault_bin, *args], capture_output=True, text=True, check=True).stdout
     committed = (ROOT / path).read_text()
     assert generated == committed, f"{path} drifted from the binary; run shell/generate.sh and commit"
+
+
+def test_committed_man_page_matches_the_command_definitions(tmp_path):
+    """docs/vault.1 is what swift-argument-parser's generate-manual makes of the commands now."""
+    committed = (ROOT / "docs" / "vault.1").read_text()
+    day = re.search(r"^\.Dd (\w+) (\d+), (\d+)$", committed, re.M)
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+    date = f"{day[3]}-{months.index(day[1]) + 1:02d}-{int(day[2]):02d}"
+    result = subprocess.run(
+        ["swift", "package", "--allow-writing-to-package-directory", "generate-manual", "--configuration", "debug",
+         "--date", date, "--authors", "the vault authors", "--output-directory", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "vault.1").read_text() == committed, "docs/vault.1 drifted; run shell/generate.sh and commit"
+    if shutil.which("mandoc") or shutil.which("groff"):
+        rendered = subprocess.run(["man", "-l", str(ROOT / "docs" / "vault.1")], capture_output=True, text=True,
+                                  env={"MANWIDTH": "100", "PATH": "/usr/bin:/bin", "MAN_KEEP_FORMATTING": "0"})
+        assert "vault" in rendered.stdout and "exec" in rendered.stdout
 
 
 COMPLETION_SETUP = {
