@@ -13,8 +13,11 @@ extension Settings {
     /// vault's own file store: `VAULT_FILE_DIR`, else `${XDG_DATA_HOME:-~/.local/share}/vault/keys`.
     /// Not `AWS_VAULT_FILE_DIR`: that names aws-vault's store, in another format (README, "Stores").
     package var fileStoreDirectory: String {
-        self["VAULT_FILE_DIR"].map(expandTilde) ?? vaultDataDirectory + "/keys"
+        fileStoreDirectoryVariable ?? vaultDataDirectory + "/keys"
     }
+
+    /// `VAULT_FILE_DIR` when set.
+    package var fileStoreDirectoryVariable: String? { self["VAULT_FILE_DIR"].map(expandTilde) }
 
     /// `AWS_VAULT_FILE_DIR` when set: aws-vault's file store (read by the `aws-vault-file` backend).
     package var awsVaultFileDirectoryVariable: String? { self["AWS_VAULT_FILE_DIR"].map(expandTilde) }

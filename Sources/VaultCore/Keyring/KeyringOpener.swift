@@ -74,7 +74,7 @@ package enum KeyringOpener {
     /// vault's format never goes into a folder that holds aws-vault's, nor
     /// into AWS_VAULT_FILE_DIR when VAULT_FILE_DIR is unset (README, "Stores").
     static func refuseSharedFolder(_ directory: String, settings: Settings) throws {
-        if settings["VAULT_FILE_DIR"] == nil, let legacy = settings.awsVaultFileDirectoryVariable,
+        if settings.fileStoreDirectoryVariable == nil, let legacy = settings.awsVaultFileDirectoryVariable,
            try StoreFolder.format(of: legacy) == .vault {
             throw KeyringError.fileDirectoryMoved(legacy)
         }
