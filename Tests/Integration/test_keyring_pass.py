@@ -110,3 +110,13 @@ def test_a_name_that_would_leave_the_store_is_refused(vault_bin, pass_store):
         assert result.stderr.startswith(f"vault: the key name '{name}' cannot name an entry of the pass store"), result.stderr
     assert not (pass_store.directory.parent / "escape.gpg").exists()
     assert [p.name for p in pass_store.directory.iterdir()] == [".gpg-id"]
+
+
+def test_a_store_not_initialised_says_what_pass_says(vault_bin, pass_store, tmp_path):
+    env = dict(pass_store.env, PASSWORD_STORE_DIR=str(tmp_path / "empty-store"), AWS_ACCESS_KEY_ID=KEY_ID,
+               AWS_SECRET_ACCESS_KEY=SECRET)
+    result = run_vault(vault_bin, ["add", "work", "--env", "--no-add-config"], env)
+    assert result.returncode != 0 and result.stdout == ""
+    assert result.stderr.startswith("vault: pass could not store 'work': Error: You must run: pass init")
+    assert "before you may use the password store" in result.stderr and result.stderr.count("\n") == 1
+    assert SECRET not in result.stderr

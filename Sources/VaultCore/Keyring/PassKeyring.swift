@@ -80,11 +80,14 @@ package final class PassKeyring: Keyring {
         return result
     }
 
-    /// pass's (or gpg's) last line on stderr, made printable, else the status.
+    /// What pass (or gpg) said on stderr, on one printable line (pass splits
+    /// its messages over lines), else the exit status.
     static func reason(_ result: Subprocess.Result) -> String {
-        let lines = String(decoding: result.standardError, as: UTF8.self).split(whereSeparator: \.isNewline)
-        guard let last = lines.last(where: { !$0.allSatisfy(\.isWhitespace) }) else { return "exit status \(result.status)" }
-        return ConfigError.clip(String(last))
+        let words = String(decoding: result.standardError, as: UTF8.self)
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard !words.isEmpty else { return "exit status \(result.status)" }
+        let printable = String(String.UnicodeScalarView(words.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+        return printable.count > 240 ? printable.prefix(239) + "…" : printable
     }
 
     // MARK: Names and files
