@@ -249,3 +249,20 @@ def test_migrate_between_file_and_pass_both_ways(vault_bin, stores, pass_store):
     assert back.returncode == 0, back.stderr
     found = target_keys(target)
     assert (found["p02"]["AccessKeyID"], found["p02"]["SecretAccessKey"]) == keys_for(2)
+
+
+def test_migrate_from_aws_vault_file_into_the_secret_service_and_on_to_pass(vault_bin, stores, secret_service, pass_store):
+    env, aws, _ = stores
+    env = dict(env, **secret_service.env, GNUPGHOME=pass_store.env["GNUPGHOME"],
+               PASSWORD_STORE_DIR=str(pass_store.directory))
+    into = run_vault(vault_bin, ["migrate", "--from", "aws-vault-file", "--to", "secret-service", "--delete"], env)
+    assert into.returncode == 0, into.stderr
+    assert sorted(p.name for p in aws.iterdir()) == ["sts.GetSessionToken,cDAw,,1999999999"]
+    on = run_vault(vault_bin, ["migrate", "--from", "secret-service", "--to", "pass", "p05", "p06", "--delete"], env)
+    assert on.returncode == 0, on.stderr
+    assert on.stdout.splitlines() == ["copied p05 to pass", "removed p05 from secret-service",
+                                      "copied p06 to pass", "removed p06 from secret-service"]
+    listed = run_vault(vault_bin, ["list", "--json", "--backend", "secret-service"], env)
+    assert '"p05"' not in listed.stdout and '"p07"' in listed.stdout
+    result = run_vault(vault_bin, ["exec", "-n", "--backend", "pass", "p06", *PRINT_KEYS], env)
+    assert result.stdout == " ".join(keys_for(6)), result.stderr
