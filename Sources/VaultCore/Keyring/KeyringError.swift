@@ -71,7 +71,7 @@ package enum KeyringError: VaultError, Equatable {
         case .pass(let operation, let key, let detail):
             "pass could not \(operation) '\(key)': \(detail); check that gpg can use your key (gpg-agent, pinentry) and that the store's .gpg-id names it"
         case .unsafeName(let key):
-            "the key name '\(ConfigError.clip(key))' cannot name an entry of the pass store (an empty part, '.', '..' or a leading '-'); rename the profile"
+            "the key name '\(ConfigError.clip(key))' cannot name an entry of the pass store (a '.' or '..' part, or a leading '-'); rename the profile"
         }
     }
 }

@@ -51,7 +51,7 @@ package final class PassKeyring: Keyring {
 
     package func get(_ key: String) throws -> Data? {
         let name = try entryName(key)
-        guard exists(key) else { return nil }
+        guard try exists(key) else { return nil }
         var result = try pass(["show", name], key: key, operation: "read")
         defer { Wipe.data(&result.standardOutput) }
         return try SecretServiceKeyring.unwrap(result.standardOutput, key: key)
@@ -66,7 +66,7 @@ package final class PassKeyring: Keyring {
 
     package func remove(_ key: String) throws {
         let name = try entryName(key)
-        guard exists(key) else { return }
+        guard try exists(key) else { return }
         _ = try pass(["rm", "-f", name], key: key, operation: "remove")
     }
 
@@ -92,18 +92,27 @@ package final class PassKeyring: Keyring {
 
     // MARK: Names and files
 
-    /// `PREFIX/KEY`; refuses keys that would leave the folder or read as options.
-    func entryName(_ key: String) throws -> String {
-        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
-        guard !key.hasPrefix("-"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+    /// The key as a path inside the store, cleaned as aws-vault's Go
+    /// (`filepath.Join`) does: repeated slashes collapse, so
+    /// `oidc:https://…` lands where aws-vault puts it. Keys that would leave
+    /// the folder (`.`, `..`) or read as options (a leading `-`) are refused.
+    func relativePath(_ key: String) throws -> String {
+        let parts = key.split(separator: "/")
+        guard !parts.isEmpty, !key.hasPrefix("-"), !parts.contains(where: { $0 == "." || $0 == ".." }),
               !key.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
         else { throw KeyringError.unsafeName(key) }
-        return prefix.isEmpty ? key : prefix + "/" + key
+        return parts.joined(separator: "/")
     }
 
-    private func exists(_ key: String) -> Bool {
+    /// `PREFIX/KEY`, the name pass knows the entry by.
+    func entryName(_ key: String) throws -> String {
+        let path = try relativePath(key)
+        return prefix.isEmpty ? path : prefix + "/" + path
+    }
+
+    private func exists(_ key: String) throws -> Bool {
         var info = stat()
-        return stat(root + "/" + key + ".gpg", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return stat(root + "/" + (try relativePath(key)) + ".gpg", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Every `*.gpg` file under `folder`, as `relative/name` without `.gpg`.
