@@ -173,13 +173,13 @@ _vault() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|export|clear|rotate|login|doctor|help)
+    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|export|clear|rotate|migrate|login|doctor|help)
         # Offer subcommand argument completions
         "_vault_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec export clear rotate login doctor help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec export clear rotate migrate login doctor help' -- "${cur}"))
         ;;
     esac
 }
@@ -194,7 +194,7 @@ _vault_list() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -260,7 +260,7 @@ _vault_add() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -287,7 +287,7 @@ _vault_remove() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -337,7 +337,7 @@ _vault_env() {
         return
         ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -455,7 +455,7 @@ _vault_exec() {
         return
         ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -498,7 +498,7 @@ _vault_export() {
         return
         ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -525,7 +525,7 @@ _vault_clear() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -558,7 +558,7 @@ _vault_rotate() {
         return
         ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -569,6 +569,34 @@ _vault_rotate() {
     # Offer positional completions
     case "${positional_number}" in
     1)
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
+_vault_migrate() {
+    repeating_flags=()
+    non_repeating_flags=(--delete --dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--from --to)
+    __vault_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from')
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        return
+        ;;
+    '--to')
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
         __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
         return
         ;;
@@ -600,7 +628,7 @@ _vault_login() {
         return
         ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -627,7 +655,7 @@ _vault_doctor() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')

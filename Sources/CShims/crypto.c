@@ -23,9 +23,12 @@ static void load(void) {
     BIND(EVP_sha256);
     BIND(HMAC);
     BIND(EVP_PBE_scrypt);
+    BIND(PKCS5_PBKDF2_HMAC);
     BIND(RAND_bytes);
     BIND(AES_set_encrypt_key);
     BIND(AES_encrypt);
+    BIND(AES_set_decrypt_key);
+    BIND(AES_unwrap_key);
     BIND(CRYPTO_gcm128_new);
     BIND(CRYPTO_gcm128_setiv);
     BIND(CRYPTO_gcm128_aad);
@@ -64,6 +67,27 @@ int vault_scrypt(const uint8_t *passphrase, size_t passphrase_length, const uint
     const struct vault_crypto *c = vault_crypto();
     return c && c->EVP_PBE_scrypt((const char *)passphrase, passphrase_length, salt, salt_length, n, r, p, max_memory,
                                   key, key_length) == 1;
+}
+
+int vault_pbkdf2_sha256(const uint8_t *passphrase, size_t passphrase_length, const uint8_t *salt, size_t salt_length,
+                        uint32_t iterations, uint8_t *key, size_t key_length) {
+    const struct vault_crypto *c = vault_crypto();
+    if (!c || passphrase_length > INT_MAX || salt_length > INT_MAX || iterations == 0 || iterations > INT_MAX || key_length > INT_MAX)
+        return 0;
+    return c->PKCS5_PBKDF2_HMAC((const char *)passphrase, (int)passphrase_length, salt, (int)salt_length, (int)iterations,
+                                c->EVP_sha256(), (int)key_length, key) == 1;
+}
+
+int vault_aes_key_unwrap(const uint8_t *kek, size_t kek_length, const uint8_t *wrapped, size_t wrapped_length, uint8_t *key) {
+    const struct vault_crypto *c = vault_crypto();
+    if (!c || (kek_length != 16 && kek_length != 24 && kek_length != 32)) return 0;
+    if (wrapped_length < 24 || wrapped_length % 8 != 0 || wrapped_length > 1024) return 0;
+    AES_KEY schedule;
+    int result = c->AES_set_decrypt_key(kek, (int)(kek_length * 8), &schedule) == 0 &&
+                 c->AES_unwrap_key(&schedule, NULL, key, wrapped, (unsigned int)wrapped_length) == (int)(wrapped_length - 8);
+    explicit_bzero(&schedule, sizeof schedule);
+    if (!result) explicit_bzero(key, wrapped_length - 8);
+    return result;
 }
 
 int vault_random_bytes(uint8_t *buffer, size_t length) {

@@ -15,9 +15,12 @@ struct vault_crypto {
     __typeof__(EVP_sha256) *EVP_sha256;
     __typeof__(HMAC) *HMAC;
     __typeof__(EVP_PBE_scrypt) *EVP_PBE_scrypt;
+    __typeof__(PKCS5_PBKDF2_HMAC) *PKCS5_PBKDF2_HMAC;
     __typeof__(RAND_bytes) *RAND_bytes;
     __typeof__(AES_set_encrypt_key) *AES_set_encrypt_key;
     __typeof__(AES_encrypt) *AES_encrypt;
+    __typeof__(AES_set_decrypt_key) *AES_set_decrypt_key;
+    __typeof__(AES_unwrap_key) *AES_unwrap_key;
     __typeof__(CRYPTO_gcm128_new) *CRYPTO_gcm128_new;
     __typeof__(CRYPTO_gcm128_setiv) *CRYPTO_gcm128_setiv;
     __typeof__(CRYPTO_gcm128_aad) *CRYPTO_gcm128_aad;

@@ -25,6 +25,7 @@ struct Vault: ParsableCommand {
             Export.self,
             Clear.self,
             Rotate.self,
+            Migrate.self,
             Login.self,
             Doctor.self,
         ]

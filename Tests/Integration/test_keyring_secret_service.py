@@ -141,9 +141,9 @@ def test_without_a_secret_service_the_default_is_the_file_store(vault_bin, base_
 
 
 def test_an_unknown_backend_is_refused(vault_bin, base_env):
-    result = run_vault(vault_bin, ["add", "work", "--env"], dict(base_env, AWS_VAULT_BACKEND="pass",
+    result = run_vault(vault_bin, ["add", "work", "--env"], dict(base_env, AWS_VAULT_BACKEND="kwallet",
                                                                   AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET))
-    assert result.returncode != 0 and "unknown keyring backend 'pass'" in result.stderr
+    assert result.returncode != 0 and "unknown keyring backend 'kwallet'" in result.stderr
 
 
 def test_secret_service_chosen_but_not_answering_says_what_to_do(vault_bin, base_env, tmp_path):

@@ -10,10 +10,32 @@ extension Settings {
     /// `AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME`: the Secret Service collection to use.
     package var secretServiceCollectionName: String? { self["AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME"] }
 
-    /// `AWS_VAULT_FILE_DIR`, else `${XDG_DATA_HOME:-~/.local/share}/vault/keys`.
+    /// vault's own file store: `VAULT_FILE_DIR`, else `${XDG_DATA_HOME:-~/.local/share}/vault/keys`.
+    /// Not `AWS_VAULT_FILE_DIR`: that names aws-vault's store, in another format (README, "Stores").
     package var fileStoreDirectory: String {
-        self["AWS_VAULT_FILE_DIR"].map(expandTilde) ?? vaultDataDirectory + "/keys"
+        fileStoreDirectoryVariable ?? vaultDataDirectory + "/keys"
     }
+
+    /// `VAULT_FILE_DIR` when set.
+    package var fileStoreDirectoryVariable: String? { self["VAULT_FILE_DIR"].map(expandTilde) }
+
+    /// `AWS_VAULT_FILE_DIR` when set: aws-vault's file store (read by the `aws-vault-file` backend).
+    package var awsVaultFileDirectoryVariable: String? { self["AWS_VAULT_FILE_DIR"].map(expandTilde) }
+
+    /// aws-vault's file store: `AWS_VAULT_FILE_DIR`, else `~/.awsvault/keys` (aws-vault's default).
+    package var awsVaultFileDirectory: String { awsVaultFileDirectoryVariable ?? home + "/.awsvault/keys" }
+
+    /// The `pass` store's folder, as aws-vault finds it: `AWS_VAULT_PASS_PASSWORD_STORE_DIR`,
+    /// else `PASSWORD_STORE_DIR`, else `~/.password-store`.
+    package var passStoreDirectory: String {
+        expandTilde(self["AWS_VAULT_PASS_PASSWORD_STORE_DIR"] ?? self["PASSWORD_STORE_DIR"] ?? "~/.password-store")
+    }
+
+    /// `AWS_VAULT_PASS_CMD`: the pass program (default `pass`, found on `PATH`).
+    package var passCommand: String { self["AWS_VAULT_PASS_CMD"] ?? "pass" }
+
+    /// `AWS_VAULT_PASS_PREFIX`: the folder inside the store that holds vault's (and aws-vault's) entries.
+    package var passPrefix: String { self["AWS_VAULT_PASS_PREFIX"] ?? "" }
 
     /// `AWS_VAULT_FILE_PASSPHRASE`: the file store's passphrase, instead of asking.
     package var fileStorePassphrase: String? { self["AWS_VAULT_FILE_PASSPHRASE"] }

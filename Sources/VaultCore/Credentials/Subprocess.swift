@@ -7,8 +7,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a helper command (credential_process, mfa_process) with posix_spawn:
-/// stdout captured, stdin and (optionally) stderr left on the caller's.
+/// Runs a helper command (credential_process, mfa_process, pass) with posix_spawn:
+/// stdout captured, stdin (unless `input` is given: then a pipe fed with it, how
+/// secrets reach a child without argv) and (optionally) stderr left on the caller's.
 /// Hand-written over posix_spawn because Foundation's Process pulls in the
 /// full Foundation, which costs start-up time on every command.
 package enum Subprocess {
@@ -18,9 +19,12 @@ package enum Subprocess {
         package var standardError: Data
     }
 
-    package static func run(_ argv: [String], captureStandardError: Bool = false, environment: [String: String]? = nil) throws -> Result {
-        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
-        guard pipe(&outPipe) == 0, !captureStandardError || pipe(&errPipe) == 0 else {
+    package static func run(
+        _ argv: [String], captureStandardError: Bool = false, environment: [String: String]? = nil, input: Data? = nil
+    ) throws -> Result {
+        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0], inPipe: [Int32] = [-1, -1]
+        guard pipe(&outPipe) == 0, !captureStandardError || pipe(&errPipe) == 0, input == nil || pipe(&inPipe) == 0
+        else {
             throw SubprocessError.spawn(command: argv.joined(separator: " "), errno: errno)
         }
         var actions = posix_spawn_file_actions_t()
@@ -33,6 +37,11 @@ package enum Subprocess {
             posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
             posix_spawn_file_actions_addclose(&actions, errPipe[0])
             posix_spawn_file_actions_addclose(&actions, errPipe[1])
+        }
+        if input != nil {
+            posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+            posix_spawn_file_actions_addclose(&actions, inPipe[0])
+            posix_spawn_file_actions_addclose(&actions, inPipe[1])
         }
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
@@ -47,10 +56,30 @@ package enum Subprocess {
         }
         close(outPipe[1])
         if captureStandardError { close(errPipe[1]) }
+        if input != nil { close(inPipe[0]) }
         guard spawnStatus == 0 else {
             close(outPipe[0])
             if captureStandardError { close(errPipe[0]) }
+            if input != nil { close(inPipe[1]) }
             throw SubprocessError.spawn(command: argv[0], errno: spawnStatus)
+        }
+        // Feed stdin on a thread (a child may write before it reads), with
+        // SIGPIPE blocked there: a child that exits unread is an exit status, not our death.
+        var inThread: pthread_t?
+        if let input {
+            let fd = inPipe[1]
+            inThread = startThread {
+                var pipeSignal = sigset_t()
+                sigemptyset(&pipeSignal)
+                sigaddset(&pipeSignal, SIGPIPE)
+                pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+                if !FileBytes.writeAll(fd, input) && errno == EPIPE {
+                    var zero = timespec()
+                    _ = sigtimedwait(&pipeSignal, nil, &zero)  // drop the pending SIGPIPE
+                }
+                close(fd)
+            }
+            if inThread == nil { close(fd) }
         }
         // Read both pipes without deadlocking on a full one: stderr on a thread.
         nonisolated(unsafe) var errData = Data()
@@ -61,6 +90,7 @@ package enum Subprocess {
         }
         let outData = FileBytes.readAll(outPipe[0]) ?? Data()
         if let errThread { pthread_join(errThread, nil) }
+        if let inThread { pthread_join(inThread, nil) }
         close(outPipe[0])
         if captureStandardError { close(errPipe[0]) }
         var status: Int32 = 0

@@ -5,7 +5,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// scrypt (RFC 7914) through OpenSSL, for keys derived from a passphrase.
+/// scrypt (RFC 7914) and PBKDF2 (RFC 8018) through OpenSSL, for keys derived
+/// from a passphrase: scrypt for vault's stores, PBKDF2 to read JWE's PBES2.
 package enum KDF {
     /// The cost parameters, stored alongside what they protect.
     package struct ScryptParameters: Codable, Equatable, Sendable {
@@ -45,6 +46,23 @@ package enum KDF {
             }
         }
         guard result == 1 else { throw CryptoError.openSSL("scrypt: \(CryptoLibrary.problem)") }
+        return key
+    }
+
+    /// PBKDF2-HMAC-SHA256: `length` bytes from `passphrase` and `salt`.
+    package static func pbkdf2SHA256(passphrase: Data, salt: Data, iterations: UInt32, length: Int) throws -> Data {
+        var key = Data(count: length)
+        let result = key.withUnsafeMutableBytes { out in
+            passphrase.withUnsafeBytes { pass in
+                salt.withUnsafeBytes { s in
+                    vault_pbkdf2_sha256(
+                        pass.baseAddress?.assumingMemoryBound(to: UInt8.self), pass.count,
+                        s.baseAddress?.assumingMemoryBound(to: UInt8.self), s.count, iterations,
+                        out.baseAddress?.assumingMemoryBound(to: UInt8.self), length)
+                }
+            }
+        }
+        guard result == 1 else { throw CryptoError.openSSL("PBKDF2: \(CryptoLibrary.problem)") }
         return key
     }
 }

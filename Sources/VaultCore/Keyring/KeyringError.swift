@@ -17,11 +17,17 @@ package enum KeyringError: VaultError, Equatable {
     case io(path: String, operation: String, errno: Int32)
     case invalidItem(key: String, detail: String)
     case invalidUnlockTTL(String)
+    case readOnlyStore(directory: String)
+    case otherFormat(directory: String, holds: StoreFolder.Format)
+    case fileDirectoryMoved(String)
+    case passMissing(String)
+    case pass(operation: String, key: String, detail: String)
+    case unsafeName(String)
 
     package var message: String {
         switch self {
         case .unknownBackend(let name):
-            "unknown keyring backend '\(name)'; use secret-service or file (--backend or AWS_VAULT_BACKEND)"
+            "unknown keyring backend '\(ConfigError.clip(name))'; use \(KeyringBackend.names) (--backend or AWS_VAULT_BACKEND)"
         case .noSessionBus:
             "no D-Bus session bus for the Secret Service (DBUS_SESSION_BUS_ADDRESS is unset); try --backend file"
         case .secretServiceUnavailable(let reason):
@@ -52,6 +58,20 @@ package enum KeyringError: VaultError, Equatable {
             "the keyring item '\(key)' is not in aws-vault's layout (\(detail)); remove it and add the credentials again"
         case .invalidUnlockTTL(let value):
             "AWS_VAULT_FILE_UNLOCK_TTL '\(value)' is not a duration; use e.g. 15m, 1h, 90s or 0 to disable"
+        case .readOnlyStore(let directory):
+            "aws-vault's file store at \(directory) is read-only for vault; keep keys in vault's own store (--backend file, folder VAULT_FILE_DIR) and move them there with: vault migrate --from aws-vault-file --to file"
+        case .otherFormat(let directory, .vault):
+            "the folder \(directory) holds vault's own file store, not aws-vault's; use --backend file for it (VAULT_FILE_DIR), and point AWS_VAULT_FILE_DIR at aws-vault's folder only"
+        case .otherFormat(let directory, .awsVault):
+            "the folder \(directory) holds files that are not vault's file store (aws-vault's?); vault will not mix formats: set VAULT_FILE_DIR to an empty or vault-only folder, and read aws-vault's store with --backend aws-vault-file (AWS_VAULT_FILE_DIR)"
+        case .fileDirectoryMoved(let directory):
+            "AWS_VAULT_FILE_DIR (\(directory)) holds vault's own file store, but vault now reads that variable as aws-vault's folder only; set VAULT_FILE_DIR=\(directory) to keep using it"
+        case .passMissing(let command):
+            "the pass program '\(ConfigError.clip(command))' is not on PATH; install pass (Debian: apt install pass) or set AWS_VAULT_PASS_CMD"
+        case .pass(let operation, let key, let detail):
+            "pass could not \(operation) '\(key)': \(detail); check that gpg can use your key (gpg-agent, pinentry) and that the store's .gpg-id names it"
+        case .unsafeName(let key):
+            "the key name '\(ConfigError.clip(key))' cannot name an entry of the pass store (a '.' or '..' part, or a leading '-'); rename the profile"
         }
     }
 }

@@ -1,7 +1,14 @@
-/// The two stores vault can keep keys in.
+/// The stores vault can keep keys in; `aws-vault-file` is read (and emptied) only.
 package enum KeyringBackend: String, CaseIterable, Sendable {
     case secretService = "secret-service"
     case file
+    case pass
+    case awsVaultFile = "aws-vault-file"
+
+    /// For messages: "secret-service, file, pass or aws-vault-file".
+    package static var names: String {
+        allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " or " + allCases.last!.rawValue
+    }
 }
 
 /// How the person asked for a store: `--backend`, `--secret-service-collection`.
@@ -27,6 +34,10 @@ package enum KeyringOpener {
             switch backend {
             case .file:
                 return try fileKeyring(settings: settings)
+            case .pass:
+                return try PassKeyring(settings: settings)
+            case .awsVaultFile:
+                return awsVaultFileKeyring(settings: settings)
             case .secretService:
                 guard settings.sessionBusAddress != nil else { throw KeyringError.noSessionBus }
                 let keyring = SecretServiceKeyring(collectionName: collection)
@@ -45,9 +56,31 @@ package enum KeyringOpener {
     /// `AWS_VAULT_FILE_PASSPHRASE` is unset.
     package static func fileKeyring(settings: Settings) throws -> FileKeyring {
         let directory = settings.fileStoreDirectory
+        try refuseSharedFolder(directory, settings: settings)
         return FileKeyring(
             directory: directory, passphrase: settings.fileStorePassphrase,
             unlockTTL: try settings.fileStoreUnlockTTL(), prompt: terminalPrompt(directory: directory))
+    }
+
+    /// aws-vault's file store (`AWS_VAULT_FILE_DIR`), asking for its passphrase
+    /// on the terminal when `AWS_VAULT_FILE_PASSPHRASE` is unset.
+    package static func awsVaultFileKeyring(settings: Settings) -> AWSVaultFileKeyring {
+        let directory = settings.awsVaultFileDirectory
+        return AWSVaultFileKeyring(directory: directory, passphrase: settings.fileStorePassphrase) {
+            try Terminal.open().ask("Enter the passphrase to unlock aws-vault's file store at \(directory): ", hidden: true)
+        }
+    }
+
+    /// vault's format never goes into a folder that holds aws-vault's, nor
+    /// into AWS_VAULT_FILE_DIR when VAULT_FILE_DIR is unset (README, "Stores").
+    static func refuseSharedFolder(_ directory: String, settings: Settings) throws {
+        if settings.fileStoreDirectoryVariable == nil, let legacy = settings.awsVaultFileDirectoryVariable,
+           try StoreFolder.format(of: legacy) == .vault {
+            throw KeyringError.fileDirectoryMoved(legacy)
+        }
+        if try StoreFolder.format(of: directory) == .awsVault {
+            throw KeyringError.otherFormat(directory: directory, holds: .awsVault)
+        }
     }
 
     /// Forgets the file store's unlock key (`vault lock`); needs neither the

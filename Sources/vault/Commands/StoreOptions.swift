@@ -4,7 +4,7 @@ import VaultCore
 /// Where credentials are kept: shared by every command that opens the store.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Store to use: secret-service or file (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).",
+        "Store to use: secret-service, file, pass or aws-vault-file (read only) (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).",
         valueName: "backend"), completion: .list(KeyringBackend.allCases.map(\.rawValue)))
     var backend: String?
 
@@ -22,7 +22,7 @@ struct StoreOptions: ParsableArguments {
 
     func validate() throws {
         if let backend, KeyringBackend(rawValue: backend) == nil {
-            throw ValidationError("unknown backend '\(backend)'; use secret-service or file")
+            throw ValidationError("unknown backend '\(backend)'; use \(KeyringBackend.names)")
         }
     }
 }

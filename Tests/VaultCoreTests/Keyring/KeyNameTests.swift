@@ -41,7 +41,12 @@ func oldSessionNamesAreNotCredentials(_ name: String) {
 
 @Test func fileStoreDirectoryDefaultsUnderXDGDataHome() {
     #expect(Settings(environment: ["HOME": "/h"]).fileStoreDirectory == "/h/.local/share/vault/keys")
-    #expect(Settings(environment: ["HOME": "/h", "AWS_VAULT_FILE_DIR": "~/k"]).fileStoreDirectory == "/h/k")
+    #expect(Settings(environment: ["HOME": "/h", "VAULT_FILE_DIR": "~/k"]).fileStoreDirectory == "/h/k")
+    // AWS_VAULT_FILE_DIR names aws-vault's store (another format), never vault's.
+    let both = Settings(environment: ["HOME": "/h", "AWS_VAULT_FILE_DIR": "~/a"])
+    #expect(both.fileStoreDirectory == "/h/.local/share/vault/keys")
+    #expect(both.awsVaultFileDirectory == "/h/a")
+    #expect(Settings(environment: ["HOME": "/h"]).awsVaultFileDirectory == "/h/.awsvault/keys")
 }
 
 @Test func theCredentialsJSONIsAwsVaultsLayout() throws {

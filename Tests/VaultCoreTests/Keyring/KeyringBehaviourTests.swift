@@ -4,14 +4,17 @@ import Testing
 
 /// The stores under test. The Secret Service leg runs when
 /// VAULT_TEST_SECRET_SERVICE=1, which the pytest fixture sets inside its
-/// private D-Bus session with a real GNOME Keyring (never on a desktop's own keyring).
+/// private D-Bus session with a real GNOME Keyring (never on a desktop's own keyring);
+/// the pass leg when VAULT_TEST_PASS=1, set with a throwaway gpg key and store.
 enum Backend: String, CaseIterable, CustomTestStringConvertible {
-    case memory, file, secretService
+    case memory, file, secretService, pass
 
     var testDescription: String { rawValue }
 
     static var available: [Backend] {
-        ProcessInfo.processInfo.environment["VAULT_TEST_SECRET_SERVICE"] == "1" ? allCases : [.memory, .file]
+        let environment = ProcessInfo.processInfo.environment
+        return [.memory, .file] + (environment["VAULT_TEST_SECRET_SERVICE"] == "1" ? [.secretService] : [])
+            + (environment["VAULT_TEST_PASS"] == "1" ? [.pass] : [])
     }
 
     func make() throws -> any Keyring {
@@ -22,6 +25,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
             let keyring = SecretServiceKeyring(collectionName: nil)
             try keyring.connect()
             return keyring
+        case .pass: return try PassKeyring(settings: Settings.process())
         }
     }
 }
