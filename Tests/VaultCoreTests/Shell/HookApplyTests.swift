@@ -26,7 +26,7 @@ struct HookApplyTests {
         try text.write(toFile: rc, atomically: true, encoding: .utf8)
         chmod(rc, 0o644)
         if allow { try TrustStore(settings: settings).allow(rc) }
-        return TrustStore.canonical(rc)
+        return rc
     }
 
     func state(rc: String = "", origin: String = "", profile: String = "", refresh: Bool = false) -> ShellIntegration.HookState {
@@ -54,7 +54,7 @@ struct HookApplyTests {
         let rc = try project("profile = dev\n", allow: true)
         var messages: [String] = []
         // The same session: no credentials, only the allow-list entry for the hook to watch.
-        let entry = try #require(TrustStore(settings: settings).allowEntry(for: rc))
+        let entry = try #require(TrustStore(settings: settings).inspect(rc).file.map(TrustStore(settings: settings).allowEntry(for:)))
         #expect(try integration.hookApply(state(rc: rc, origin: rc, profile: "dev"), messages: &messages)
             == Zsh().setLocal("__vault_allowfile", entry))
         let leave = try integration.hookApply(state(origin: rc, profile: "dev"), messages: &messages)
