@@ -57,19 +57,23 @@ def test_a_project_reached_through_a_symlinked_folder_needs_its_own_allow(kind, 
     assert sh.get("VAULT_ORIGIN") == f"{alias}/.vaultrc"
 
 
+def refused_once(sh, folder, message):
+    """Entering `folder` applies nothing and says `message`; the next prompts
+    come back and say nothing more: the hook neither opens the file nor asks
+    vault again while nothing changed."""
+    sh.run(f"cd {folder}", timeout=PROMPT)
+    assert sh.get("AWS_VAULT") is None
+    assert message in sh.pane()
+    for _ in range(3):
+        sh.run("true", timeout=PROMPT)
+    assert sh.pane().count(message) == 1
+
+
 def test_a_fifo_is_refused_and_the_prompt_comes_back(kind, shell_world, start_shell):
     d = shell_world.projects / "fifo"
     d.mkdir()
     os.mkfifo(d / ".vaultrc")  # nobody ever writes to it: reading it would block
-    sh = start_shell(kind)
-    sh.run(f"cd {d}", timeout=PROMPT)
-    assert sh.get("AWS_VAULT") is None
-    message = f"{d}/.vaultrc is a FIFO, not a regular file"
-    assert message in sh.pane()
-    for _ in range(3):
-        sh.run("true", timeout=PROMPT)
-    # The hook did not ask vault (nor open the FIFO) again while nothing changed.
-    assert sh.pane().count(message) == 1
+    refused_once(start_shell(kind), d, f"{d}/.vaultrc is a FIFO, not a regular file")
 
 
 def test_a_100_mb_vaultrc_is_refused_without_reading_it(kind, shell_world, start_shell):
@@ -80,14 +84,7 @@ def test_a_100_mb_vaultrc_is_refused_without_reading_it(kind, shell_world, start
         f.write(b"profile = dev\n")
         f.write(b"# padding\n" * 10_000_000)  # 100 MB of real bytes, not a sparse hole
     big.chmod(0o644)
-    sh = start_shell(kind)
-    sh.run(f"cd {d}", timeout=PROMPT)
-    assert sh.get("AWS_VAULT") is None
-    message = f"{big} has 100000014 bytes, more than a .vaultrc may have (65536)"
-    assert message in sh.pane()
-    for _ in range(3):
-        sh.run("true", timeout=PROMPT)
-    assert sh.pane().count(message) == 1
+    refused_once(start_shell(kind), d, f"{big} has 100000014 bytes, more than a .vaultrc may have (65536)")
 
 
 def test_escape_sequences_from_a_vaultrc_never_reach_the_terminal(kind, shell_world, start_shell, tmp_path):
