@@ -150,6 +150,7 @@ package struct ShellStatus {
         var hook = "not installed in this shell (add: eval \"$(vault hook bash)\", or zsh/fish)"
         if let shell = settings.installedHookShell(parentPID: parentPID) { hook = "installed (\(shell))" }
         lines.append("hook: " + hook)
-        return lines.joined(separator: "\n") + "\n"
+        // Every line quotes the environment: shown with control characters escaped.
+        return lines.map(TerminalText.line).joined(separator: "\n") + "\n"
     }
 }
