@@ -30,7 +30,7 @@ package struct ConfigEditor {
     @discardableResult
     package func edit(_ change: (Data?) throws -> Data?) throws -> Bool {
         let target = try Self.target(of: path)
-        return try lock.withLock("aws-config:" + target) {
+        return try lock.withLock("aws-config:" + Self.identity(of: target)) {
             let before = try Self.read(target)
             guard let after = try change(before) else { return false }
             try Self.replace(target, with: after, modeIfNew: 0o600)
@@ -67,6 +67,15 @@ package struct ConfigEditor {
         throw CredentialCommandError.config(path: path, operation: "follow the links of", errno: ELOOP)
     }
 
+    /// One name for the lock whatever path names the file: its folder's
+    /// real path and its own name.
+    static func identity(of target: String) -> String {
+        let folder = folder(of: target)
+        guard let real = realpath(folder, nil) else { return target }
+        defer { free(real) }
+        return String(cString: real) + "/" + (target.split(separator: "/").last.map(String.init) ?? "")
+    }
+
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
@@ -97,6 +106,8 @@ package struct ConfigEditor {
         }
         let name = path.split(separator: "/").last.map(String.init) ?? "config"
         let temporary = directory + "/.\(name).vault-\(getpid())"
+        // Under the lock, a file by this name is a crashed run's leftover (same pid).
+        unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard fd >= 0 else { throw CredentialCommandError.config(path: temporary, operation: "create", errno: errno) }
         let ok = FileBytes.writeAll(fd, bytes) && fchmod(fd, mode) == 0 && fsync(fd) == 0
