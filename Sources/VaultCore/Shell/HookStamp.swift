@@ -21,7 +21,12 @@ extension TrustStore {
         do throws(ShellError) { try prepare(seenDirectory) } catch { return }
         guard PrivateFolders.unsafeReason(seenDirectory) == nil else { return }
         removeStampsOfEndedShells()
-        let fd = open(seenDirectory + "/\(pid)", O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        let path = seenDirectory + "/\(pid)"
+        // An mtime in the clock tick now running could be an edit's mtime too
+        // (the kernel stamps files from a coarse clock): no stamp then, as git
+        // does for a "racy" index entry, so the hook asks again next prompt.
+        guard !Self.isRacy(info.st_mtim) else { unlink(path); return }
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return }
         defer { close(fd) }
         // UTIME_OMIT for the access time.
@@ -34,6 +39,13 @@ extension TrustStore {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
         stamp(shell: pid, info: info)
+    }
+
+    /// Whether `mtime` is not yet behind the coarse clock files are stamped from.
+    static func isRacy(_ mtime: timespec) -> Bool {
+        var now = timespec()
+        guard clock_gettime(CLOCK_REALTIME_COARSE, &now) == 0 else { return true }
+        return mtime.tv_sec > now.tv_sec || (mtime.tv_sec == now.tv_sec && mtime.tv_nsec >= now.tv_nsec)
     }
 
     private func removeStampsOfEndedShells() {

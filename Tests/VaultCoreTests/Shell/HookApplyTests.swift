@@ -86,3 +86,53 @@ struct HookApplyTests {
         }
     }
 }
+
+/// The stamp the hook compares the `.vaultrc`'s mtime with (HookStamp).
+struct HookStampTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("vault-stamp-\(UUID().uuidString)").path
+    var settings: Settings { Settings(environment: ["HOME": root, "XDG_DATA_HOME": root + "/data"]) }
+
+    func mtime(_ path: String) -> timespec {
+        var info = stat()
+        stat(path, &info)
+        return info.st_mtim
+    }
+
+    @Test func hookApplyStampsTheMtimeOfWhatItRead() throws {
+        try FileManager.default.createDirectory(atPath: root + "/p", withIntermediateDirectories: true)
+        let rc = root + "/p/.vaultrc"
+        try "profile = dev\n".write(toFile: rc, atomically: false, encoding: .utf8)
+        chmod(rc, 0o644)
+        // An mtime well in the past: not "racy".
+        let past = [timespec(tv_sec: 1_600_000_000, tv_nsec: 123_456_789), timespec(tv_sec: 1_600_000_000, tv_nsec: 123_456_789)]
+        #expect(utimensat(AT_FDCWD, rc, past, 0) == 0)
+        let integration = ShellIntegration(settings: settings, shell: Bash(), issuer: HookApplyTests.Recorder())
+        var state = ShellIntegration.HookState(rcPath: rc, origin: "", profile: "", region: "", duration: nil, noSession: false, refreshOnly: false)
+        state.shellPID = getpid()
+        var messages: [String] = []
+        _ = try integration.hookApply(state, messages: &messages)
+        let stamp = root + "/data/vault/seen/\(getpid())"
+        #expect(mtime(stamp).tv_sec == 1_600_000_000 && mtime(stamp).tv_nsec == 123_456_789)
+        // Touched now: the tick is still running, so no stamp (the hook asks again).
+        #expect(utimensat(AT_FDCWD, rc, nil, 0) == 0)
+        if TrustStore.isRacy(mtime(rc)) {
+            _ = try integration.hookApply(state, messages: &messages)
+            #expect(!FileStatus.exists(stamp))
+        }
+    }
+
+    @Test func aFIFOIsStampedWithoutBeingOpened() throws {
+        try FileManager.default.createDirectory(atPath: root + "/f", withIntermediateDirectories: true)
+        let fifo = root + "/f/.vaultrc"
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let past = [timespec(tv_sec: 1_500_000_000, tv_nsec: 0), timespec(tv_sec: 1_500_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, fifo, past, 0) == 0)
+        let integration = ShellIntegration(settings: settings, shell: Fish(), issuer: HookApplyTests.Recorder())
+        var state = ShellIntegration.HookState(rcPath: fifo, origin: "", profile: "", region: "", duration: nil, noSession: false, refreshOnly: false)
+        state.shellPID = getpid()
+        var messages: [String] = []
+        #expect(try integration.hookApply(state, messages: &messages) == "")
+        #expect(messages == [ShellError.rcNotRegular(path: fifo, kind: "a FIFO").message])
+        #expect(mtime(root + "/data/vault/seen/\(getpid())").tv_sec == 1_500_000_000)
+    }
+}
