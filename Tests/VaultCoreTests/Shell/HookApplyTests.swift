@@ -92,6 +92,19 @@ struct HookStampTests {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("vault-stamp-\(UUID().uuidString)").path
     var settings: Settings { Settings(environment: ["HOME": root, "XDG_DATA_HOME": root + "/data"]) }
 
+    /// Sets `path`'s mtime to `seconds`.`nanoseconds`, long past.
+    func age(_ path: String, _ seconds: Int, _ nanoseconds: Int = 0) {
+        let past = [timespec(tv_sec: seconds, tv_nsec: nanoseconds), timespec(tv_sec: seconds, tv_nsec: nanoseconds)]
+        #expect(utimensat(AT_FDCWD, path, past, 0) == 0)
+    }
+
+    /// hook-apply's state for `rc`, from a shell whose pid is this process's.
+    func state(_ rc: String) -> ShellIntegration.HookState {
+        var state = ShellIntegration.HookState(rcPath: rc, origin: "", profile: "", region: "", duration: nil, noSession: false, refreshOnly: false)
+        state.shellPID = getpid()
+        return state
+    }
+
     func mtime(_ path: String) -> timespec {
         var info = stat()
         stat(path, &info)
@@ -103,20 +116,16 @@ struct HookStampTests {
         let rc = root + "/p/.vaultrc"
         try "profile = dev\n".write(toFile: rc, atomically: false, encoding: .utf8)
         chmod(rc, 0o644)
-        // An mtime well in the past: not "racy".
-        let past = [timespec(tv_sec: 1_600_000_000, tv_nsec: 123_456_789), timespec(tv_sec: 1_600_000_000, tv_nsec: 123_456_789)]
-        #expect(utimensat(AT_FDCWD, rc, past, 0) == 0)
+        age(rc, 1_600_000_000, 123_456_789)  // well in the past: not "racy"
         let integration = ShellIntegration(settings: settings, shell: Bash(), issuer: HookApplyTests.Recorder())
-        var state = ShellIntegration.HookState(rcPath: rc, origin: "", profile: "", region: "", duration: nil, noSession: false, refreshOnly: false)
-        state.shellPID = getpid()
         var messages: [String] = []
-        _ = try integration.hookApply(state, messages: &messages)
+        _ = try integration.hookApply(state(rc), messages: &messages)
         let stamp = root + "/data/vault/seen/\(getpid())"
         #expect(mtime(stamp).tv_sec == 1_600_000_000 && mtime(stamp).tv_nsec == 123_456_789)
         // Touched now: the tick is still running, so no stamp (the hook asks again).
         #expect(utimensat(AT_FDCWD, rc, nil, 0) == 0)
         if TrustStore.isRacy(mtime(rc)) {
-            _ = try integration.hookApply(state, messages: &messages)
+            _ = try integration.hookApply(state(rc), messages: &messages)
             #expect(!FileStatus.exists(stamp))
         }
     }
@@ -125,13 +134,10 @@ struct HookStampTests {
         try FileManager.default.createDirectory(atPath: root + "/f", withIntermediateDirectories: true)
         let fifo = root + "/f/.vaultrc"
         #expect(mkfifo(fifo, 0o644) == 0)
-        let past = [timespec(tv_sec: 1_500_000_000, tv_nsec: 0), timespec(tv_sec: 1_500_000_000, tv_nsec: 0)]
-        #expect(utimensat(AT_FDCWD, fifo, past, 0) == 0)
+        age(fifo, 1_500_000_000)
         let integration = ShellIntegration(settings: settings, shell: Fish(), issuer: HookApplyTests.Recorder())
-        var state = ShellIntegration.HookState(rcPath: fifo, origin: "", profile: "", region: "", duration: nil, noSession: false, refreshOnly: false)
-        state.shellPID = getpid()
         var messages: [String] = []
-        #expect(try integration.hookApply(state, messages: &messages) == "")
+        #expect(try integration.hookApply(state(fifo), messages: &messages) == "")
         #expect(messages == [ShellError.rcNotRegular(path: fifo, kind: "a FIFO").message])
         #expect(mtime(root + "/data/vault/seen/\(getpid())").tv_sec == 1_500_000_000)
     }
