@@ -139,3 +139,21 @@ def test_prompt_text_is_sanitised_and_zsh_does_not_expand_percent_escapes(kind, 
     assert sh.get("AWS_VAULT") == f"t{TITLE}"
     wait_for(lambda: "[t\\x1b]0;PWNED-TITLE\\x07 " in sh.pane(), what="the escaped prompt segment")
     assert raw_escapes(raw.read_bytes()) == []
+
+
+def test_an_mfa_prompt_shows_the_configs_escapes_as_text(kind, shell_world, start_shell, tmp_path):
+    env = dict(shell_world.env, AWS_VAULT_BACKEND="file", AWS_VAULT_FILE_PASSPHRASE="pass",
+               AWS_ACCESS_KEY_ID="AKIAMFAUSER000000000", AWS_SECRET_ACCESS_KEY="MfaUserSecret0000000000000000000000000000"[:40])
+    cfg = shell_world.home / ".aws" / "config"
+    cfg.write_text(cfg.read_text() + f"\n[profile mfa]\nmfa_serial = arn:aws:iam::123456789012:mfa/me{TITLE}\nregion = eu-west-1\n")
+    shell_world.env = env
+    shell_world.vault("add", "--env", "mfa")
+    sh = start_shell(kind, env={k: v for k, v in env.items() if k not in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")})
+    raw = tmp_path / f"raw-{kind}"
+    sh.record(raw)
+    sh.keys("vault exec mfa -- true", literal=True)
+    sh.keys("Enter")
+    wait_for(lambda: b"Enter MFA code for arn:aws:iam::123456789012:mfa/me\\x1b]0;PWNED-TITLE\\x07" in raw.read_bytes(),
+             timeout=PROMPT, what="the MFA prompt, escapes shown as text")
+    sh.interrupt()
+    assert raw_escapes(raw.read_bytes()) == []
