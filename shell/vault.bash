@@ -11,15 +11,15 @@ __vault_hook() {
   elif [[ $__vault_found == "${__vault_rc-}" && -n ${__vault_allowfile-} && -f $__vault_allowfile && ! $__vault_found -nt $__vault_allowfile ]]; then
     : # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
   else
-    # Anything else: compare the file's content and the trust list's generation.
-    if [[ -n $__vault_found ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_found" || :; fi
+    # Anything else: the trust list's generation, and the file's mtime against
+    # the stamp vault made when it last read it (neither newer nor older).
     IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
-    if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
-      __vault_find
-      __vault_c=
-      if [[ -n $__vault_found ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_found" || :; fi
-      __vault_why=change
+    if [[ $__vault_found != "${__vault_rc-}" || $__vault_g != "${__vault_gen-}" ]]; then
+      __vault_c=1
+    elif [[ -n $__vault_found ]] && ! [[ -f $__vault_seen && ! $__vault_found -nt $__vault_seen && ! $__vault_found -ot $__vault_seen ]]; then
+      __vault_c=1
     fi
+    if [[ -n $__vault_c ]]; then __vault_find; __vault_why=change; fi
   fi
   if [[ -z $__vault_why && -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
@@ -29,12 +29,12 @@ __vault_hook() {
       __vault_refresh_at=$((EPOCHSECONDS + 60))
     else
       if [[ -z $__vault_g ]]; then IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :; fi
-      __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+      __vault_rc=$__vault_found __vault_gen=$__vault_g
     fi
     __vault_allowfile= __vault_prompt_at=0
     eval "$(command vault hook-apply bash why="$__vault_why" rc="$__vault_found" \
       origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
-      duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
+      duration="${__vault_duration-}" no-session="${__vault_no_session-}" pid=$$)"
   fi
   if [[ -n ${__vault_active-} ]]; then
     if ((EPOCHSECONDS >= ${__vault_prompt_at:-0})); then __vault_prompt_update; fi
@@ -51,7 +51,7 @@ __vault_find() {
   __vault_pwd=$PWD __vault_found=
   while :; do
     if [[ $__vault_d == / ]]; then __vault_d=; fi
-    if [[ -f $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
+    if [[ -e $__vault_d/.vaultrc && ! -d $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
     if [[ -z $__vault_d ]]; then return 0; fi
     __vault_d=${__vault_d%/*}
   done
@@ -78,8 +78,8 @@ __vault_prompt_update() {
     fi
   fi
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
-  vault_prompt=${vault_prompt//"%p"/"${__vault_profile-}"}
-  vault_prompt=${vault_prompt//"%r"/"${__vault_region-}"}
+  vault_prompt=${vault_prompt//"%p"/"${__vault_show_profile-}"}
+  vault_prompt=${vault_prompt//"%r"/"${__vault_show_region-}"}
   vault_prompt=${vault_prompt//"%t"/"$__vault_t"}
   vault_prompt=${vault_prompt%"${vault_prompt##*[! ]}"}
 }
@@ -104,6 +104,8 @@ __vault_install() {
 __vault_install
 unset -f __vault_install
 vault_prompt= __vault_found=
+# The stamp vault sets to the .vaultrc's mtime when it reads it (HookStamp).
+__vault_seen=${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/seen/$$
 if [[ -z ${__vault_gen+x} ]]; then
   __vault_gen=
   IFS= read -r __vault_gen 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :

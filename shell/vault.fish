@@ -12,7 +12,7 @@ function __vault_find
   set -l d $PWD
   while true
     if test "$d" = /; set d ''; end
-    if test -f "$d/.vaultrc"; set __vault_found "$d/.vaultrc"; return 0; end
+    if test -e "$d/.vaultrc" -a ! -d "$d/.vaultrc"; set __vault_found "$d/.vaultrc"; return 0; end
     if test -z "$d"; return 0; end
     set d (string replace -r '/[^/]*$' '' -- $d)
   end
@@ -39,15 +39,18 @@ function __vault_hook --on-event fish_prompt
   else if test "$__vault_found" = "$__vault_rc" -a -n "$__vault_allowfile" -a -f "$__vault_allowfile"; and not test "$__vault_found" -nt "$__vault_allowfile"
     # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
   else
-    # Anything else: compare the file's content and the trust list's generation.
-    set -f __vault_c ''
+    # Anything else: the trust list's generation, and the file's mtime against
+    # the stamp vault made when it last read it (neither newer nor older).
     set -f __vault_g ''
-    test -f "$__vault_found"; and read -z __vault_c <$__vault_found
     test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
-    if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
+    set -f __vault_c ''
+    if test "$__vault_found" != "$__vault_rc" -o "$__vault_g" != "$__vault_gen"
+      set __vault_c 1
+    else if test -n "$__vault_found"
+      test -f "$__vault_seen"; and not test "$__vault_found" -nt "$__vault_seen"; and not test "$__vault_found" -ot "$__vault_seen"; or set __vault_c 1
+    end
+    if test -n "$__vault_c"
       __vault_find
-      set __vault_c ''
-      test -f "$__vault_found"; and read -z __vault_c <$__vault_found
       set __vault_why change
     end
   end
@@ -60,13 +63,12 @@ function __vault_hook --on-event fish_prompt
     else
       test -z "$__vault_g"; and test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
       set -g -u __vault_rc $__vault_found
-      set -g -u __vault_rc_content $__vault_c
       set -g -u __vault_gen $__vault_g
     end
     set -g -u __vault_allowfile ''
     command vault hook-apply fish why=$__vault_why rc="$__vault_found" \
       origin="$__vault_origin" profile="$__vault_profile" region="$__vault_region" \
-      duration="$__vault_duration" no-session="$__vault_no_session" | source
+      duration="$__vault_duration" no-session="$__vault_no_session" pid=$fish_pid | source
   end
 end
 
@@ -93,14 +95,16 @@ function vault_prompt_info
   end
   set -l out '%p %t'
   set -q VAULT_PROMPT_FORMAT; and set out "$VAULT_PROMPT_FORMAT"
-  set out (string replace -a -- '%p' "$__vault_profile" "$out")
-  set out (string replace -a -- '%r' "$__vault_region" "$out")
+  set out (string replace -a -- '%p' "$__vault_show_profile" "$out")
+  set out (string replace -a -- '%r' "$__vault_show_region" "$out")
   set out (string replace -a -- '%t' "$t" "$out")
   printf '%s' (string trim -r -c ' ' -- "$out")
 end
 
 set -g -u __vault_genfile $HOME/.local/share/vault/generation
 set -q XDG_DATA_HOME[1]; and test -n "$XDG_DATA_HOME"; and set __vault_genfile $XDG_DATA_HOME/vault/generation
+# The stamp vault sets to the .vaultrc's mtime when it reads it (HookStamp).
+set -g -u __vault_seen (string replace -r '[^/]*$' '' -- $__vault_genfile)seen/$fish_pid
 set -q __vault_found; or set -g -u __vault_found ''
 if not set -q __vault_gen
   set -g -u __vault_gen ''

@@ -2,7 +2,8 @@
 # Nothing here is exported but VAULT_HOOK, also under set -a.
 __vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
 zmodload -F zsh/datetime p:EPOCHSECONDS
-# mapfile reads a file into a parameter without a read(2) per byte, as `read` does.
+# mapfile reads a file (vault's own generation counter, never a .vaultrc) into
+# a parameter without a read(2) per byte, as `read` does.
 zmodload -F zsh/mapfile p:mapfile
 # The prompt path avoids `emulate` and extra function calls (each costs more
 # than the checks); it only uses syntax that zsh's options do not change.
@@ -14,15 +15,15 @@ __vault_hook() {
   elif [[ $__vault_found == "${__vault_rc-}" && -n ${__vault_allowfile-} && -f $__vault_allowfile && ! $__vault_found -nt $__vault_allowfile ]]; then
     : # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
   else
-    # Anything else: compare the file's content and the trust list's generation.
-    if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
+    # Anything else: the trust list's generation, and the file's mtime against
+    # the stamp vault made when it last read it (neither newer nor older).
     __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
-    if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
-      __vault_find
-      __vault_c=
-      if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
-      __vault_why=change
+    if [[ $__vault_found != "${__vault_rc-}" || $__vault_g != "${__vault_gen-}" ]]; then
+      __vault_c=1
+    elif [[ -n $__vault_found ]] && ! [[ -f $__vault_seen && ! $__vault_found -nt $__vault_seen && ! $__vault_found -ot $__vault_seen ]]; then
+      __vault_c=1
     fi
+    if [[ -n $__vault_c ]]; then __vault_find; __vault_why=change; fi
   fi
   if [[ -z $__vault_why && -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
@@ -42,12 +43,12 @@ __vault_apply() {
     typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60))
   else
     [[ -n $__vault_g ]] || __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
-    typeset -g __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+    typeset -g __vault_rc=$__vault_found __vault_gen=$__vault_g
   fi
   typeset -g __vault_allowfile= __vault_prompt_at=0
   eval "$(command vault hook-apply zsh why="$__vault_why" rc="$__vault_found" \
     origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
-    duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
+    duration="${__vault_duration-}" no-session="${__vault_no_session-}" pid=$$)"
 }
 
 # Sets __vault_found to the nearest .vaultrc at or above $PWD, or "".
@@ -57,7 +58,7 @@ __vault_find() {
   typeset -g __vault_pwd=$PWD __vault_found=
   while :; do
     if [[ $__vault_d == / ]]; then __vault_d=; fi
-    if [[ -f $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
+    if [[ -e $__vault_d/.vaultrc && ! -d $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
     if [[ -z $__vault_d ]]; then return 0; fi
     __vault_d=${__vault_d%/*}
   done
@@ -85,8 +86,9 @@ __vault_prompt_update() {
     fi
   fi
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
-  vault_prompt=${vault_prompt//"%p"/${__vault_profile-}}
-  vault_prompt=${vault_prompt//"%r"/${__vault_region-}}
+  # With prompt_subst, a % in a profile or region would be a prompt escape: %%.
+  vault_prompt=${vault_prompt//"%p"/${${__vault_show_profile-}//\%/%%}}
+  vault_prompt=${vault_prompt//"%r"/${${__vault_show_region-}//\%/%%}}
   vault_prompt=${vault_prompt//"%t"/$__vault_t}
   vault_prompt=${vault_prompt%"${vault_prompt##*[! ]}"}
 }
@@ -101,6 +103,8 @@ autoload -Uz add-zsh-hook
 add-zsh-hook precmd __vault_hook
 add-zsh-hook chpwd __vault_hook
 typeset -g vault_prompt= __vault_found=
+# The stamp vault sets to the .vaultrc's mtime when it reads it (HookStamp).
+typeset -g __vault_seen=${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/seen/$$
 if (( ! ${+__vault_gen} )); then
   typeset -g __vault_gen=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
 fi

@@ -18,6 +18,8 @@ extension Settings {
     package var activeOrigin: String? { self["VAULT_ORIGIN"] }
     package var activeExpiration: String? { self["AWS_CREDENTIAL_EXPIRATION"] }
     package var activeRegion: String? { self["AWS_REGION"] }
+    /// `$PWD`: the working folder as the shell names it (symlinks kept).
+    package var shellWorkingDirectory: String? { self["PWD"] }
     /// `SHELL:PID` of the shell whose rc file ran `vault hook`.
     package var hookMarker: String? { self["VAULT_HOOK"] }
 

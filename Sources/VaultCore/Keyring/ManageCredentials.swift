@@ -15,6 +15,7 @@ package enum CredentialCommandError: VaultError, Equatable {
     case hasSourceProfile(profile: String, location: String)
     case noCredentials(String)
     case config(path: String, operation: String, errno: Int32)
+    case configNotAsWritten(path: String)
 
     package var message: String {
         switch self {
@@ -30,6 +31,8 @@ package enum CredentialCommandError: VaultError, Equatable {
             "no credentials stored for profile '\(profile)'; see vault list"
         case .config(let path, let operation, let errno):
             "cannot \(operation) \(path): \(String(cString: strerror(errno)))"
+        case .configNotAsWritten(let path):
+            "\(path) does not hold what vault wrote to it (another program changed it at the same moment?); check it, then run the command again"
         }
     }
 }
@@ -75,59 +78,5 @@ package enum ManageCredentials {
     package static func remove(profile: String, store: CredentialStore) throws {
         guard try store.remove(profile) else { throw CredentialCommandError.noCredentials(profile) }
         try SessionCache(keyring: store.keyring, minimumTTL: 0).clear(profiles: [profile])
-    }
-}
-
-/// The AWS config file as raw bytes, for `vault add` to append
-/// `[profile NAME]` while leaving every other byte as it was (ConfigFile
-/// parses; this only appends).
-package struct RawConfigFile {
-    package let path: String
-    /// The file's bytes as they are; nil when it does not exist.
-    package let bytes: Data?
-
-    package init(path: String) throws {
-        self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            guard errno == ENOENT else { throw CredentialCommandError.config(path: path, operation: "read", errno: errno) }
-            bytes = nil
-            return
-        }
-        defer { close(fd) }
-        guard let bytes = FileBytes.readAll(fd) else { throw CredentialCommandError.config(path: path, operation: "read", errno: errno) }
-        self.bytes = bytes
-    }
-
-    /// The section header for a profile: `[default]` or `[profile NAME]`.
-    static func header(_ profile: String) -> String { profile == "default" ? "[default]" : "[profile \(profile)]" }
-
-    /// Appends `[profile NAME]`, atomically, keeping the existing bytes and
-    /// the file's mode. Creates the file (0600, its folder 0700) when missing.
-    package func appendProfile(_ profile: String) throws {
-        var contents = bytes ?? Data()
-        if let last = contents.last {
-            if last != 0x0A { contents.append(0x0A) }
-            contents.append(0x0A)
-        }
-        contents.append(contentsOf: (Self.header(profile) + "\n").utf8)
-        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        var mode: mode_t = 0o600
-        var info = stat()
-        if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
-        if !directory.isEmpty, access(directory, F_OK) != 0, mkdir(directory, 0o700) != 0, errno != EEXIST {
-            throw CredentialCommandError.config(path: directory, operation: "create", errno: errno)
-        }
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\(path.split(separator: "/").last ?? "config").vault-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw CredentialCommandError.config(path: temporary, operation: "create", errno: errno) }
-        let ok = FileBytes.writeAll(fd, contents) && fchmod(fd, mode) == 0 && fsync(fd) == 0
-        let code = errno
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            let failure = ok ? errno : code
-            unlink(temporary)
-            throw CredentialCommandError.config(path: path, operation: "write", errno: failure)
-        }
     }
 }

@@ -60,9 +60,10 @@ package final class Terminal {
     }
 
     /// Shows `prompt` and returns the line typed, without its newline.
-    /// `hidden` turns echo off (for secrets).
+    /// `hidden` turns echo off (for secrets). The prompt may quote the config
+    /// (an MFA serial, a profile): shown through `TerminalText`.
     package func ask(_ prompt: String, hidden: Bool) throws -> String {
-        try hidden ? askHidden(prompt) : askEchoed(prompt)
+        try hidden ? askHidden(TerminalText.line(prompt)) : askEchoed(TerminalText.line(prompt))
     }
 
     // MARK: Echoed, through readline

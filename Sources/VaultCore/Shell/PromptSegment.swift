@@ -33,9 +33,11 @@ package struct PromptSegment: Sendable {
         return text
     }
 
+    /// The profile and region come from the environment (a `.vaultrc`, the
+    /// config): shown with their control characters escaped.
     package func render(now: Int) -> String {
-        var out = format.replacing("%p", with: profile)
-        out = out.replacing("%r", with: region ?? "")
+        var out = format.replacing("%p", with: TerminalText.line(profile))
+        out = out.replacing("%r", with: TerminalText.line(region ?? ""))
         out = out.replacing("%t", with: Self.timeLeft(expiration: expiration, minimumTTL: minimumTTL, now: now))
         while out.hasSuffix(" ") { out.removeLast() }
         return out

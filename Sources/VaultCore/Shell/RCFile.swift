@@ -16,11 +16,10 @@ package struct RCFile: Sendable, Equatable {
         self.region = region
     }
 
-    package static func load(path: String) throws(ShellError) -> RCFile {
-        guard let bytes = FileText.readBytes(path) else {
-            throw .rcUnreadable(path: path, reason: "cannot open it")
-        }
-        return try parse(String(decoding: bytes, as: UTF8.self), path: path)
+    /// Parses bytes already read (and checked for trust) by `RCFileBytes`;
+    /// pure, so the fuzz harness can drive it.
+    package static func parse(_ bytes: [UInt8], path: String) throws(ShellError) -> RCFile {
+        try parse(String(decoding: bytes, as: UTF8.self), path: path)
     }
 
     package static func parse(_ text: String, path: String) throws(ShellError) -> RCFile {
@@ -51,13 +50,15 @@ package struct RCFile: Sendable, Equatable {
         return RCFile(path: path, profile: profile, region: region)
     }
 
-    /// The nearest `.vaultrc` in `directory` or above it.
+    /// The nearest `.vaultrc` in `directory` (lexical) or above it, found as
+    /// the hook finds it: anything there but a folder (a FIFO or a symlink is
+    /// then refused when read, with a message).
     package static func find(from directory: String) -> String? {
         var dir = directory
         while true {
             if dir == "/" { dir = "" }
             let candidate = dir + "/" + name
-            if FileStatus.isRegularFile(candidate) { return candidate }
+            if FileStatus.isPresentNonFolder(candidate) { return candidate }
             if dir.isEmpty { return nil }
             dir = String(dir[..<(dir.lastIndex(of: "/") ?? dir.startIndex)])
         }

@@ -148,7 +148,7 @@ package struct ShellSession: Sendable, Equatable {
     package static let locals = [
         "__vault_active", "__vault_profile", "__vault_region", "__vault_origin", "__vault_expires",
         "__vault_refresh_at", "__vault_expires_up", "__vault_refresh_up", "__vault_duration", "__vault_no_session",
-        "__vault_prompt_at",
+        "__vault_prompt_at", "__vault_show_profile", "__vault_show_region",
     ]
 
     func locals(for kind: ShellKind) -> [(String, String?)] {
@@ -156,6 +156,9 @@ package struct ShellSession: Sendable, Equatable {
             ("__vault_active", "1"),
             ("__vault_profile", profile),
             ("__vault_region", region),
+            // What the prompt shows: the names with control characters escaped.
+            ("__vault_show_profile", TerminalText.line(profile)),
+            ("__vault_show_region", region.map(TerminalText.line)),
             ("__vault_origin", origin),
             ("__vault_expires", expiration.map(String.init)),
             ("__vault_refresh_at", expiration.map { String($0 - minimumTTL) }),
@@ -178,8 +181,12 @@ package enum ShellError: VaultError, Equatable {
     case rcMissingProfile(path: String)
     case rcDuplicate(path: String, line: Int, key: String)
     case rcUnreadable(path: String, reason: String)
+    case rcSymlink(path: String, target: String)
+    case rcNotRegular(path: String, kind: String)
+    case rcTooLarge(path: String, size: Int)
     case noRCFile(directory: String)
     case trustStore(path: String, reason: String)
+    case trustStoreUnsafe(path: String, reason: String)
     case notAllowed(path: String, profile: String?)
     case denied(path: String)
     case unsafePermissions(path: String, reason: String)
@@ -199,10 +206,18 @@ package enum ShellError: VaultError, Equatable {
             "\(path):\(line): '\(key)' is set twice; keep one; nothing applied"
         case .rcUnreadable(let path, let reason):
             "cannot read \(path): \(reason)"
+        case .rcSymlink(let path, let target):
+            "\(path) is a symbolic link (to \(target)) and does not share that file's trust; nothing applied; to trust this link run 'vault allow \(LexicalPath.parent(path))'"
+        case .rcNotRegular(let path, let kind):
+            "\(path) is \(kind), not a regular file, so it is not read; nothing applied; remove it or make it a file"
+        case .rcTooLarge(let path, let size):
+            "\(path) has \(size) bytes, more than a .vaultrc may have (\(RCFileBytes.maximumSize)), so it is not read; nothing applied"
         case .noRCFile(let directory):
             "no .vaultrc in \(directory) or above it; create one with 'profile = NAME'"
         case .trustStore(let path, let reason):
             "cannot update the allow list at \(path): \(reason); check that folder's permissions"
+        case .trustStoreUnsafe(let path, let reason):
+            "the allow list folder \(path) \(reason), so no .vaultrc is trusted; run 'chmod 700 \(path)' (and make it yours)"
         case .notAllowed(let path, let profile):
             "\(path) is not allowed; run 'vault allow' to use " + (profile.map { "profile \($0)" } ?? "it") + " here"
         case .denied(let path):
@@ -214,9 +229,9 @@ package enum ShellError: VaultError, Equatable {
         }
     }
 
-    /// Shows at most 60 characters of a line, with control bytes made visible.
+    /// Shows at most 60 characters of a line, with control characters escaped.
     static func clip(_ text: String) -> String {
-        let visible = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
+        let visible = TerminalText.line(text)
         return visible.count > 60 ? String(visible.prefix(57)) + "..." : visible
     }
 }
@@ -245,5 +260,17 @@ package enum FileSystemPaths {
         guard let cwd = getcwd(nil, 0) else { return "." }
         defer { free(cwd) }
         return String(cString: cwd)
+    }
+
+    /// The working directory as the shell names it: `$PWD` when it is an
+    /// absolute, clean path to this very folder (the check `pwd -L` makes),
+    /// else the physical one. Trust is keyed on this, so `vault allow` and
+    /// the hook agree on the path inside a symlinked folder.
+    package static func logicalDirectory(_ settings: Settings) -> String {
+        let physical = currentDirectory()
+        guard let pwd = settings.shellWorkingDirectory, pwd.hasPrefix("/"), LexicalPath.clean(pwd) == pwd else { return physical }
+        var a = stat(), b = stat()
+        guard stat(pwd, &a) == 0, stat(".", &b) == 0, a.st_dev == b.st_dev, a.st_ino == b.st_ino else { return physical }
+        return pwd
     }
 }

@@ -4,9 +4,11 @@
 /// At each prompt the hook, with shell builtins only, finds the nearest
 /// `.vaultrc` (walking up from `$PWD` only when `$PWD` changed), checks that
 /// the trusted file in use still has its allow-list entry and is not newer
-/// than it (two `stat` calls; otherwise it compares the file's content and the
-/// trust list's generation counter), and compares the clock with the refresh
-/// time: a prompt at which nothing changed starts no process. Only when
+/// than it (two `stat` calls; otherwise it compares the file's mtime with the
+/// stamp vault left when it last read it, `HookStamp`, and the trust list's
+/// generation counter), and compares the clock with the refresh time: a
+/// prompt at which nothing changed starts no process. The hook never opens
+/// the `.vaultrc` itself: it may be a FIFO, a device or 100 MB. Only when
 /// something changed does it run `vault hook-apply`, whose output it
 /// evaluates. Bookkeeping lives in unexported `__vault_*` variables; none
 /// holds a secret.
@@ -45,15 +47,15 @@ __vault_hook() {
   elif [[ $__vault_found == "${__vault_rc-}" && -n ${__vault_allowfile-} && -f $__vault_allowfile && ! $__vault_found -nt $__vault_allowfile ]]; then
     : # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
   else
-    # Anything else: compare the file's content and the trust list's generation.
-    if [[ -n $__vault_found ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_found" || :; fi
+    # Anything else: the trust list's generation, and the file's mtime against
+    # the stamp vault made when it last read it (neither newer nor older).
     IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
-    if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
-      __vault_find
-      __vault_c=
-      if [[ -n $__vault_found ]]; then IFS= read -r -d '' __vault_c 2>/dev/null <"$__vault_found" || :; fi
-      __vault_why=change
+    if [[ $__vault_found != "${__vault_rc-}" || $__vault_g != "${__vault_gen-}" ]]; then
+      __vault_c=1
+    elif [[ -n $__vault_found ]] && ! [[ -f $__vault_seen && ! $__vault_found -nt $__vault_seen && ! $__vault_found -ot $__vault_seen ]]; then
+      __vault_c=1
     fi
+    if [[ -n $__vault_c ]]; then __vault_find; __vault_why=change; fi
   fi
   if [[ -z $__vault_why && -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
@@ -63,12 +65,12 @@ __vault_hook() {
       __vault_refresh_at=$((EPOCHSECONDS + 60))
     else
       if [[ -z $__vault_g ]]; then IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :; fi
-      __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+      __vault_rc=$__vault_found __vault_gen=$__vault_g
     fi
     __vault_allowfile= __vault_prompt_at=0
     eval "$(command vault hook-apply bash why="$__vault_why" rc="$__vault_found" \
       origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
-      duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
+      duration="${__vault_duration-}" no-session="${__vault_no_session-}" pid=$$)"
   fi
   if [[ -n ${__vault_active-} ]]; then
     if ((EPOCHSECONDS >= ${__vault_prompt_at:-0})); then __vault_prompt_update; fi
@@ -85,7 +87,7 @@ __vault_find() {
   __vault_pwd=$PWD __vault_found=
   while :; do
     if [[ $__vault_d == / ]]; then __vault_d=; fi
-    if [[ -f $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
+    if [[ -e $__vault_d/.vaultrc && ! -d $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
     if [[ -z $__vault_d ]]; then return 0; fi
     __vault_d=${__vault_d%/*}
   done
@@ -98,8 +100,8 @@ __vault_prompt_update() {
   if [[ -z ${__vault_active-} ]]; then return 0; fi
 \#(timeLeft)
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
-  vault_prompt=${vault_prompt//"%p"/"${__vault_profile-}"}
-  vault_prompt=${vault_prompt//"%r"/"${__vault_region-}"}
+  vault_prompt=${vault_prompt//"%p"/"${__vault_show_profile-}"}
+  vault_prompt=${vault_prompt//"%r"/"${__vault_show_region-}"}
   vault_prompt=${vault_prompt//"%t"/"$__vault_t"}
   vault_prompt=${vault_prompt%"${vault_prompt##*[! ]}"}
 }
@@ -124,6 +126,8 @@ __vault_install() {
 __vault_install
 unset -f __vault_install
 vault_prompt= __vault_found=
+# The stamp vault sets to the .vaultrc's mtime when it reads it (HookStamp).
+__vault_seen=${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/seen/$$
 if [[ -z ${__vault_gen+x} ]]; then
   __vault_gen=
   IFS= read -r __vault_gen 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :
@@ -138,7 +142,8 @@ if [[ -n $__vault_a ]]; then set -a; fi; unset __vault_a
 # Nothing here is exported but VAULT_HOOK, also under set -a.
 __vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
 zmodload -F zsh/datetime p:EPOCHSECONDS
-# mapfile reads a file into a parameter without a read(2) per byte, as `read` does.
+# mapfile reads a file (vault's own generation counter, never a .vaultrc) into
+# a parameter without a read(2) per byte, as `read` does.
 zmodload -F zsh/mapfile p:mapfile
 # The prompt path avoids `emulate` and extra function calls (each costs more
 # than the checks); it only uses syntax that zsh's options do not change.
@@ -150,15 +155,15 @@ __vault_hook() {
   elif [[ $__vault_found == "${__vault_rc-}" && -n ${__vault_allowfile-} && -f $__vault_allowfile && ! $__vault_found -nt $__vault_allowfile ]]; then
     : # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
   else
-    # Anything else: compare the file's content and the trust list's generation.
-    if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
+    # Anything else: the trust list's generation, and the file's mtime against
+    # the stamp vault made when it last read it (neither newer nor older).
     __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
-    if [[ $__vault_found != "${__vault_rc-}" || $__vault_c != "${__vault_rc_content-}" || $__vault_g != "${__vault_gen-}" ]]; then
-      __vault_find
-      __vault_c=
-      if [[ -n $__vault_found ]]; then __vault_c=${mapfile[$__vault_found]-}; fi
-      __vault_why=change
+    if [[ $__vault_found != "${__vault_rc-}" || $__vault_g != "${__vault_gen-}" ]]; then
+      __vault_c=1
+    elif [[ -n $__vault_found ]] && ! [[ -f $__vault_seen && ! $__vault_found -nt $__vault_seen && ! $__vault_found -ot $__vault_seen ]]; then
+      __vault_c=1
     fi
+    if [[ -n $__vault_c ]]; then __vault_find; __vault_why=change; fi
   fi
   if [[ -z $__vault_why && -n ${__vault_refresh_at-} ]] && ((EPOCHSECONDS >= __vault_refresh_at)); then
     __vault_why=refresh
@@ -178,12 +183,12 @@ __vault_apply() {
     typeset -g __vault_refresh_at=$((EPOCHSECONDS + 60))
   else
     [[ -n $__vault_g ]] || __vault_g=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
-    typeset -g __vault_rc=$__vault_found __vault_rc_content=$__vault_c __vault_gen=$__vault_g
+    typeset -g __vault_rc=$__vault_found __vault_gen=$__vault_g
   fi
   typeset -g __vault_allowfile= __vault_prompt_at=0
   eval "$(command vault hook-apply zsh why="$__vault_why" rc="$__vault_found" \
     origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
-    duration="${__vault_duration-}" no-session="${__vault_no_session-}")"
+    duration="${__vault_duration-}" no-session="${__vault_no_session-}" pid=$$)"
 }
 
 # Sets __vault_found to the nearest .vaultrc at or above $PWD, or "".
@@ -193,7 +198,7 @@ __vault_find() {
   typeset -g __vault_pwd=$PWD __vault_found=
   while :; do
     if [[ $__vault_d == / ]]; then __vault_d=; fi
-    if [[ -f $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
+    if [[ -e $__vault_d/.vaultrc && ! -d $__vault_d/.vaultrc ]]; then __vault_found=$__vault_d/.vaultrc; return 0; fi
     if [[ -z $__vault_d ]]; then return 0; fi
     __vault_d=${__vault_d%/*}
   done
@@ -207,8 +212,9 @@ __vault_prompt_update() {
   if [[ -z ${__vault_active-} ]]; then return 0; fi
 \#(timeLeft)
   vault_prompt=${VAULT_PROMPT_FORMAT-%p %t}
-  vault_prompt=${vault_prompt//"%p"/${__vault_profile-}}
-  vault_prompt=${vault_prompt//"%r"/${__vault_region-}}
+  # With prompt_subst, a % in a profile or region would be a prompt escape: %%.
+  vault_prompt=${vault_prompt//"%p"/${${__vault_show_profile-}//\%/%%}}
+  vault_prompt=${vault_prompt//"%r"/${${__vault_show_region-}//\%/%%}}
   vault_prompt=${vault_prompt//"%t"/$__vault_t}
   vault_prompt=${vault_prompt%"${vault_prompt##*[! ]}"}
 }
@@ -223,6 +229,8 @@ autoload -Uz add-zsh-hook
 add-zsh-hook precmd __vault_hook
 add-zsh-hook chpwd __vault_hook
 typeset -g vault_prompt= __vault_found=
+# The stamp vault sets to the .vaultrc's mtime when it reads it (HookStamp).
+typeset -g __vault_seen=${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/seen/$$
 if (( ! ${+__vault_gen} )); then
   typeset -g __vault_gen=${mapfile[${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation]-}
 fi
@@ -246,7 +254,7 @@ function __vault_find
   set -l d $PWD
   while true
     if test "$d" = /; set d ''; end
-    if test -f "$d/.vaultrc"; set __vault_found "$d/.vaultrc"; return 0; end
+    if test -e "$d/.vaultrc" -a ! -d "$d/.vaultrc"; set __vault_found "$d/.vaultrc"; return 0; end
     if test -z "$d"; return 0; end
     set d (string replace -r '/[^/]*$' '' -- $d)
   end
@@ -273,15 +281,18 @@ function __vault_hook --on-event fish_prompt
   else if test "$__vault_found" = "$__vault_rc" -a -n "$__vault_allowfile" -a -f "$__vault_allowfile"; and not test "$__vault_found" -nt "$__vault_allowfile"
     # the trusted .vaultrc in use: still allowed (denying removes the entry), not edited since
   else
-    # Anything else: compare the file's content and the trust list's generation.
-    set -f __vault_c ''
+    # Anything else: the trust list's generation, and the file's mtime against
+    # the stamp vault made when it last read it (neither newer nor older).
     set -f __vault_g ''
-    test -f "$__vault_found"; and read -z __vault_c <$__vault_found
     test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
-    if test "$__vault_found" != "$__vault_rc" -o "$__vault_c" != "$__vault_rc_content" -o "$__vault_g" != "$__vault_gen"
+    set -f __vault_c ''
+    if test "$__vault_found" != "$__vault_rc" -o "$__vault_g" != "$__vault_gen"
+      set __vault_c 1
+    else if test -n "$__vault_found"
+      test -f "$__vault_seen"; and not test "$__vault_found" -nt "$__vault_seen"; and not test "$__vault_found" -ot "$__vault_seen"; or set __vault_c 1
+    end
+    if test -n "$__vault_c"
       __vault_find
-      set __vault_c ''
-      test -f "$__vault_found"; and read -z __vault_c <$__vault_found
       set __vault_why change
     end
   end
@@ -294,13 +305,12 @@ function __vault_hook --on-event fish_prompt
     else
       test -z "$__vault_g"; and test -f "$__vault_genfile"; and read __vault_g <$__vault_genfile
       set -g -u __vault_rc $__vault_found
-      set -g -u __vault_rc_content $__vault_c
       set -g -u __vault_gen $__vault_g
     end
     set -g -u __vault_allowfile ''
     command vault hook-apply fish why=$__vault_why rc="$__vault_found" \
       origin="$__vault_origin" profile="$__vault_profile" region="$__vault_region" \
-      duration="$__vault_duration" no-session="$__vault_no_session" | source
+      duration="$__vault_duration" no-session="$__vault_no_session" pid=$fish_pid | source
   end
 end
 
@@ -327,14 +337,16 @@ function vault_prompt_info
   end
   set -l out '%p %t'
   set -q VAULT_PROMPT_FORMAT; and set out "$VAULT_PROMPT_FORMAT"
-  set out (string replace -a -- '%p' "$__vault_profile" "$out")
-  set out (string replace -a -- '%r' "$__vault_region" "$out")
+  set out (string replace -a -- '%p' "$__vault_show_profile" "$out")
+  set out (string replace -a -- '%r' "$__vault_show_region" "$out")
   set out (string replace -a -- '%t' "$t" "$out")
   printf '%s' (string trim -r -c ' ' -- "$out")
 end
 
 set -g -u __vault_genfile $HOME/.local/share/vault/generation
 set -q XDG_DATA_HOME[1]; and test -n "$XDG_DATA_HOME"; and set __vault_genfile $XDG_DATA_HOME/vault/generation
+# The stamp vault sets to the .vaultrc's mtime when it reads it (HookStamp).
+set -g -u __vault_seen (string replace -r '[^/]*$' '' -- $__vault_genfile)seen/$fish_pid
 set -q __vault_found; or set -g -u __vault_found ''
 if not set -q __vault_gen
   set -g -u __vault_gen ''

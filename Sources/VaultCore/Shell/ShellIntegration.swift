@@ -47,6 +47,8 @@ package struct ShellIntegration {
         package var noSession: Bool
         /// Only the clock moved: refresh the active session as it is.
         package var refreshOnly: Bool
+        /// The shell's pid, naming its `seen/` stamp (`HookStamp`); 0: none.
+        package var shellPID: Int32 = 0
 
         package init(rcPath: String, origin: String, profile: String, region: String, duration: Int?, noSession: Bool, refreshOnly: Bool) {
             self.rcPath = rcPath
@@ -71,26 +73,28 @@ package struct ShellIntegration {
         // Tells the hook which allow-list entry to watch while this file is in use.
         var watch = ""
         if !state.rcPath.isEmpty {
-            let path = TrustStore.canonical(state.rcPath)
+            // The path as the shell sees it: trust is never borrowed through a symlink.
+            let path = LexicalPath.clean(state.rcPath)
             let trust = TrustStore(settings: settings)
-            let parsed = Result { () throws(ShellError) in try RCFile.load(path: path) }
-            switch trust.status(of: path) {
-            case .allowed:
-                switch parsed {
-                case .success(let rc):
-                    target = rc
-                    watch = trust.allowEntry(for: path).map { shell.setLocal("__vault_allowfile", $0) } ?? ""
-                case .failure(let error): messages.append(error.message)
-                }
-            case .notAllowed:
-                switch parsed {
-                case .success(let rc): messages.append(ShellError.notAllowed(path: path, profile: rc.profile).message)
-                case .failure(let error): messages.append(error.message)
-                }
-            case .denied:
+            // One read: the bytes whose trust is decided are the bytes parsed.
+            let inspection = trust.inspect(path)
+            // Before any slow work, so that an interrupted run is not started again.
+            if let file = inspection.file { trust.stamp(shell: state.shellPID, info: file.info) } else { trust.stamp(shell: state.shellPID, path: path) }
+            let parsed = inspection.file.map { file in Result { () throws(ShellError) in try RCFile.parse(file.bytes, path: path) } }
+            switch (inspection.status, parsed) {
+            case (.allowed, .success(let rc)?):
+                target = rc
+                watch = inspection.file.map { shell.setLocal("__vault_allowfile", trust.allowEntry(for: $0)) } ?? ""
+            case (.notAllowed, .success(let rc)?):
+                messages.append(ShellError.notAllowed(path: path, profile: rc.profile).message)
+            case (.allowed, .failure(let error)?), (.notAllowed, .failure(let error)?):
+                messages.append(error.message)
+            case (.allowed, nil), (.notAllowed, nil):
+                messages.append(ShellError.rcUnreadable(path: path, reason: "it changed while it was read").message)
+            case (.denied, _):
                 messages.append(ShellError.denied(path: path).message)
-            case .refused(let reason):
-                messages.append(ShellError.unsafePermissions(path: path, reason: reason).message)
+            case (.refused(let error), _):
+                messages.append(error.message)
             }
         }
         if let target {
@@ -146,6 +150,7 @@ package struct ShellStatus {
         var hook = "not installed in this shell (add: eval \"$(vault hook bash)\", or zsh/fish)"
         if let shell = settings.installedHookShell(parentPID: parentPID) { hook = "installed (\(shell))" }
         lines.append("hook: " + hook)
-        return lines.joined(separator: "\n") + "\n"
+        // Every line quotes the environment: shown with control characters escaped.
+        return lines.map(TerminalText.line).joined(separator: "\n") + "\n"
     }
 }

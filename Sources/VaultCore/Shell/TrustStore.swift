@@ -4,18 +4,29 @@ import Glibc
 
 /// Which `.vaultrc` files a person has allowed, as direnv's allow list, tighter.
 ///
-/// A file is allowed when `allow/<sha256(realpath + "\n" + content)>` exists
-/// under vault's data folder, so an edit needs allowing again. `deny/<sha256(realpath)>`
-/// marks a path denied whatever its content. A file that others could write or
-/// that belongs to someone else is refused whatever the lists say. Every allow
-/// or deny bumps `generation`, which the shell hook reads (with a builtin) to
-/// notice the change at the next prompt.
+/// A file is allowed when `allow/<sha256(path + "\n" + content)>` exists
+/// under vault's data folder, so an edit needs allowing again. `deny/<sha256(path)>`
+/// marks a path denied whatever its content. The path is the lexical absolute
+/// path the shell sees, never a symlink's target: a symlinked `.vaultrc` does
+/// not borrow its target's trust, and is refused unless that link path itself
+/// was allowed. The bytes hashed are the bytes parsed (`RCFileBytes`). A file
+/// that others could write or that belongs to someone else is refused
+/// whatever the lists say, and so is everything when the list's own folders
+/// are not private. Every allow or deny bumps `generation`, which the shell
+/// hook reads (with a builtin) to notice the change at the next prompt.
 package struct TrustStore: Sendable {
     package enum Status: Sendable, Equatable {
         case allowed
         case notAllowed
         case denied
-        case refused(reason: String)
+        case refused(ShellError)
+    }
+
+    /// What one look at a `.vaultrc` found: its status, and when it was read,
+    /// the bytes that status is about.
+    package struct Inspection: Sendable {
+        package var status: Status
+        package var file: RCFileBytes?
     }
 
     package let directory: String
@@ -30,21 +41,13 @@ package struct TrustStore: Sendable {
 
     var allowDirectory: String { directory + "/allow" }
     var denyDirectory: String { directory + "/deny" }
+    var seenDirectory: String { directory + "/seen" }
     package var generationPath: String { directory + "/generation" }
 
-    /// The absolute, symlink-free path, so the same file has one identity.
-    package static func canonical(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
     /// `nil` when the file may be used as far as ownership and modes go.
-    package static func unsafeReason(_ path: String) -> String? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return "unreadable" }
-        if st.st_uid != getuid() && st.st_uid != 0 { return "owned by another user (uid \(st.st_uid))" }
-        if st.st_mode & 0o022 != 0 { return "writable by group or others" }
+    static func unsafeReason(_ info: stat) -> String? {
+        if info.st_uid != getuid() && info.st_uid != 0 { return "owned by another user (uid \(info.st_uid))" }
+        if info.st_mode & 0o022 != 0 { return "writable by group or others" }
         return nil
     }
 
@@ -56,39 +59,65 @@ package struct TrustStore: Sendable {
         Hex.encode(Digest.sha256(Array(path.utf8)))
     }
 
-    package func status(of rcPath: String) -> Status {
-        let path = Self.canonical(rcPath)
-        if let reason = Self.unsafeReason(path) { return .refused(reason: reason) }
-        if FileStatus.exists(denyDirectory + "/" + Self.denyKey(path: path)) { return .denied }
-        guard let content = FileText.readBytes(path) else { return .refused(reason: "unreadable") }
-        return FileStatus.exists(allowDirectory + "/" + Self.allowKey(path: path, content: content)) ? .allowed : .notAllowed
+    /// The trust list's folders must be private, as the key store's are.
+    func checkFolders() throws(ShellError) {
+        for folder in [directory, allowDirectory, denyDirectory] {
+            if let reason = PrivateFolders.unsafeReason(folder) { throw .trustStoreUnsafe(path: folder, reason: reason) }
+        }
     }
 
-    /// The allow-list entry for the file's current content (it exists when
-    /// the file is allowed). The hook watches it with `-f` and `-nt`: a
-    /// denial removes it, an edit makes the `.vaultrc` newer than it.
-    package func allowEntry(for rcPath: String) -> String? {
-        let path = Self.canonical(rcPath)
-        guard let content = FileText.readBytes(path) else { return nil }
-        return allowDirectory + "/" + Self.allowKey(path: path, content: content)
+    package func status(of rcPath: String) -> Status { inspect(rcPath).status }
+
+    /// Reads the file at `rcPath` (lexical absolute) once and says whether
+    /// those bytes may be used.
+    package func inspect(_ rcPath: String) -> Inspection {
+        let path = LexicalPath.clean(rcPath)
+        do throws(ShellError) {
+            try checkFolders()
+            if FileStatus.exists(denyDirectory + "/" + Self.denyKey(path: path)) { return Inspection(status: .denied) }
+            // A symlink is read (through the link) only to see whether this
+            // link path was allowed with this content; otherwise it is refused.
+            let file = try RCFileBytes.read(path, followSymlink: true)
+            if let reason = Self.unsafeReason(file.info) {
+                return Inspection(status: .refused(.unsafePermissions(path: path, reason: reason)), file: file)
+            }
+            let allowed = FileStatus.exists(allowEntry(for: file))
+            if file.isSymlink && !allowed {
+                return Inspection(status: .refused(.rcSymlink(path: path, target: RCFileBytes.target(of: path))), file: file)
+            }
+            return Inspection(status: allowed ? .allowed : .notAllowed, file: file)
+        } catch {
+            return Inspection(status: .refused(error))
+        }
     }
 
-    /// Records the file's current content as allowed and lifts a denial.
+    /// The allow-list entry for these bytes at their path (it exists when
+    /// they are allowed). The hook watches it with `-f` and `-nt`: a denial
+    /// removes it, an edit makes the `.vaultrc` newer than it.
+    package func allowEntry(for file: RCFileBytes) -> String {
+        allowDirectory + "/" + Self.allowKey(path: file.path, content: file.bytes)
+    }
+
+    /// Records the file's current content as allowed at this path (a
+    /// symlink's own path, when it is one) and lifts a denial.
     package func allow(_ rcPath: String) throws(ShellError) {
-        let path = Self.canonical(rcPath)
-        if let reason = Self.unsafeReason(path) { throw .unsafePermissions(path: path, reason: reason) }
-        guard let content = FileText.readBytes(path) else { throw .rcUnreadable(path: path, reason: "cannot open it") }
-        _ = try RCFile.parse(String(decoding: content, as: UTF8.self), path: path)
+        let path = LexicalPath.clean(rcPath)
+        try checkFolders()
+        let file = try RCFileBytes.read(path, followSymlink: true)
+        if let reason = Self.unsafeReason(file.info) { throw .unsafePermissions(path: path, reason: reason) }
+        _ = try RCFile.parse(file.bytes, path: path)
         try prepare(allowDirectory)
         try removeEntries(for: path, in: allowDirectory)
-        try write(allowDirectory + "/" + Self.allowKey(path: path, content: content), path + "\n")
+        try write(allowEntry(for: file), path + "\n")
         unlink(denyDirectory + "/" + Self.denyKey(path: path))
         try bumpGeneration()
     }
 
     /// Forgets every allowed version of the file and marks its path denied.
+    /// Only this path: not the file a symlink here points at.
     package func deny(_ rcPath: String) throws(ShellError) {
-        let path = Self.canonical(rcPath)
+        let path = LexicalPath.clean(rcPath)
+        try checkFolders()
         try prepare(allowDirectory)
         try prepare(denyDirectory)
         try removeEntries(for: path, in: allowDirectory)
@@ -111,7 +140,7 @@ package struct TrustStore: Sendable {
         try write(generationPath, "\(current + 1)\n")
     }
 
-    private func prepare(_ folder: String) throws(ShellError) {
+    func prepare(_ folder: String) throws(ShellError) {
         // The data folder's parents (~/.local/share) may be missing too.
         if !FileStatus.exists(folder), let failure = PrivateFolders.create(folder) {
             throw .trustStore(path: failure.path, reason: String(cString: strerror(failure.errno)))
@@ -119,7 +148,7 @@ package struct TrustStore: Sendable {
     }
 
     /// Writes via a temporary file and rename, mode 0600.
-    private func write(_ path: String, _ text: String) throws(ShellError) {
+    func write(_ path: String, _ text: String) throws(ShellError) {
         let temporary = path + ".tmp.\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .trustStore(path: path, reason: String(cString: strerror(errno))) }
@@ -143,5 +172,13 @@ package enum FileStatus {
     package static func isRegularFile(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// True for anything at `path` but a folder (through symlinks), as the
+    /// hook's `[[ -e F && ! -d F ]]`: a FIFO or a symlink named `.vaultrc` is
+    /// found, then refused with a message.
+    package static func isPresentNonFolder(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
     }
 }

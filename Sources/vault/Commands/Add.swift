@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import ArgumentParser
 import VaultCore
 
@@ -26,7 +31,12 @@ extension Vault {
             let credentials = try env ? fromEnvironment(settings) : fromTerminal()
             try ManageCredentials.add(credentials, profile: profile, store: CredentialStore(keyring: keyring))
             if !noAddConfig && !inConfig {
-                try RawConfigFile(path: settings.configFilePath).appendProfile(profile)
+                // Checked again under the lock: a parallel `vault add` may have added it.
+                let path = settings.configFilePath
+                try ConfigEditor(path: path, settings: settings).edit { bytes in
+                    let current = try ConfigFile.parse(bytes ?? Data(), path: path)
+                    return current.profiles[profile] == nil ? ConfigEditor.appendingSection(for: profile, to: bytes) : nil
+                }
             }
             Output.standardError("Added credentials to profile \"\(profile)\" in the store.\n")
         }

@@ -12,24 +12,25 @@ extension Vault {
 
         func run() throws {
             let settings = Settings.process()
-            let rc = try RCFileLocator.locate(path)
+            let rc = try RCFileLocator.locate(path, settings: settings)
             try TrustStore(settings: settings).allow(rc)
         }
     }
 }
 
-/// `vault allow`/`deny` accept a folder, a file, or nothing (the nearest `.vaultrc`).
+/// `vault allow`/`deny` accept a folder, a file, or nothing (the nearest
+/// `.vaultrc`), as a lexical path from `$PWD`: the path the hook sees.
 enum RCFileLocator {
-    static func locate(_ argument: String?) throws -> String {
-        let cwd = FileSystemPaths.currentDirectory()
+    static func locate(_ argument: String?, settings: Settings) throws -> String {
+        let cwd = FileSystemPaths.logicalDirectory(settings)
         guard let argument else {
             guard let found = RCFile.find(from: cwd) else { throw ShellError.noRCFile(directory: cwd) }
             return found
         }
-        let absolute = argument.hasPrefix("/") ? argument : cwd + "/" + argument
-        if FileStatus.isRegularFile(absolute) { return absolute }
-        let inside = absolute + "/" + RCFile.name
-        guard FileStatus.isRegularFile(inside) else { throw ShellError.noRCFile(directory: absolute) }
+        let absolute = LexicalPath.absolute(argument, from: cwd)
+        if FileStatus.isPresentNonFolder(absolute) { return absolute }
+        let inside = LexicalPath.absolute(RCFile.name, from: absolute)
+        guard FileStatus.isPresentNonFolder(inside) else { throw ShellError.noRCFile(directory: absolute) }
         return inside
     }
 }

@@ -12,7 +12,7 @@ extension Vault {
 
         func run() throws {
             let settings = Settings.process()
-            try TrustStore(settings: settings).deny(try RCFileLocator.locate(path))
+            try TrustStore(settings: settings).deny(try RCFileLocator.locate(path, settings: settings))
         }
     }
 }

@@ -11,7 +11,7 @@ extension Vault {
 
         @Argument var shell: String
         /// `key=value` words (why, rc, origin, profile, region, duration,
-        /// no-session): empty values and values starting with `-` pass as they are.
+        /// no-session, pid): empty values and values starting with `-` pass as they are.
         @Argument var state: [String] = []
 
         var hot: HotCommand { .hookApply(shell: shell, state: state) }
@@ -28,10 +28,11 @@ extension Vault {
             }
             let integration = ShellIntegration(
                 settings: settings, shell: kind.shell, issuer: ShellIssuers.service(settings, KeyringChoice()))
-            let hookState = ShellIntegration.HookState(
+            var hookState = ShellIntegration.HookState(
                 rcPath: values["rc"] ?? "", origin: values["origin"] ?? "", profile: values["profile"] ?? "",
                 region: values["region"] ?? "", duration: values["duration"].flatMap { Int($0) },
                 noSession: !(values["no-session"] ?? "").isEmpty, refreshOnly: values["why"] == "refresh")
+            hookState.shellPID = values["pid"].flatMap { Int32($0) } ?? 0
             var messages: [String] = []
             defer { messages.forEach(Output.error) }
             Output.standardOutput(try integration.hookApply(hookState, messages: &messages))

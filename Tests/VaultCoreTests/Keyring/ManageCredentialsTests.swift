@@ -34,7 +34,7 @@ func badSecretsAreRefusedWithoutEchoingThem(_ secret: String) {
     #expect(throws: CredentialCommandError.hasSourceProfile(profile: "a", location: "\(path):6")) {
         try ManageCredentials.checkConfig(parsed, profile: "a")
     }
-    try RawConfigFile(path: path).appendProfile("b")
+    try ConfigEditor(path: path, settings: Settings(environment: ["XDG_RUNTIME_DIR": path + ".run"])).edit { ConfigEditor.appendingSection(for: "b", to: $0) }
     let after = try String(contentsOfFile: path, encoding: .utf8)
     #expect(after == original + "\n\n[profile b]\n")
     #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o640)
@@ -44,13 +44,13 @@ func badSecretsAreRefusedWithoutEchoingThem(_ secret: String) {
     let path = try temporaryDirectory() + "/config"
     let original = Data([0x5B, 0x61, 0x5D, 0x0A, 0x23, 0xFF, 0xFE])  // "[a]\n#" then invalid UTF-8
     try original.write(to: URL(fileURLWithPath: path))
-    try RawConfigFile(path: path).appendProfile("b")
+    try ConfigEditor(path: path, settings: Settings(environment: ["XDG_RUNTIME_DIR": path + ".run"])).edit { ConfigEditor.appendingSection(for: "b", to: $0) }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original + Data("\n\n[profile b]\n".utf8))
 }
 
 @Test func appendingCreatesAMissingConfig() throws {
     let path = try temporaryDirectory() + "/aws/config"
-    try RawConfigFile(path: path).appendProfile("default")
+    try ConfigEditor(path: path, settings: Settings(environment: ["XDG_RUNTIME_DIR": path + ".run"])).edit { ConfigEditor.appendingSection(for: "default", to: $0) }
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "[default]\n")
 }
 

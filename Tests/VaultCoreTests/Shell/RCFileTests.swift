@@ -38,3 +38,13 @@ import Testing
     segment.format = "%p %t"
     #expect(segment.render(now: 0) == "prod-admin")
 }
+
+@Test func promptSegmentEscapesControlCharactersInNames() {
+    let segment = PromptSegment(profile: "p\u{1B}]0;t\u{07}", region: "r\u{9B}2J", expiration: nil, minimumTTL: 0, format: "%p %r")
+    #expect(segment.render(now: 0) == "p\\x1b]0;t\\x07 r\\u{009b}2J")
+}
+
+@Test func rcFileParsesBytesAsTheFuzzerFeedsThem() throws {
+    #expect(try RCFile.parse(Array("profile = a\n".utf8), path: "/p/.vaultrc").profile == "a")
+    #expect(throws: ShellError.self) { try RCFile.parse([0xFF, 0x00, 0x1B], path: "/p/.vaultrc") }
+}

@@ -51,4 +51,91 @@ struct TrustStoreTests {
         #expect(throws: ShellError.self) { try store.allow(rc) }
         #expect(store.status(of: rc) == .notAllowed)
     }
+
+    // MARK: Lexical keys, symlinks, file types (issue 11, items 3, 4, 13)
+
+    func makeProject(_ name: String, _ text: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true)
+        let path = root + "/" + name + "/.vaultrc"
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o644)
+        return path
+    }
+
+    @Test func aSymlinkedVaultrcDoesNotInheritItsTargetsTrust() throws {
+        try store.allow(rc)
+        let clone = try makeProject("clone", "unused\n")
+        unlink(clone)
+        #expect(symlink(rc, clone) == 0)
+        guard case .refused(.rcSymlink(let path, let target)) = store.status(of: clone) else {
+            Issue.record("a symlink to an allowed file was not refused: \(store.status(of: clone))"); return
+        }
+        #expect(path == clone && target == rc)
+        // Allowing that exact link path is the way to use it; the target's entry is untouched.
+        try store.allow(clone)
+        #expect(store.status(of: clone) == .allowed)
+        #expect(store.status(of: rc) == .allowed)
+        // Denying in the clone denies the link path only, not the real project.
+        try store.deny(clone)
+        #expect(store.status(of: clone) == .denied)
+        #expect(store.status(of: rc) == .allowed)
+    }
+
+    @Test func trustIsKeyedOnThePathAsTheShellSeesIt() throws {
+        try store.allow(rc)
+        // A symlinked folder: the same file under another lexical path is another entry.
+        #expect(symlink(root + "/project", root + "/alias") == 0)
+        #expect(store.status(of: root + "/alias/.vaultrc") == .notAllowed)
+        #expect(store.status(of: root + "/alias/../project/./.vaultrc") == .allowed)  // cleaned by text
+        try store.allow(root + "/alias/.vaultrc")
+        try store.deny(root + "/alias/.vaultrc")
+        #expect(store.status(of: rc) == .allowed)
+    }
+
+    @Test func aFIFOADeviceAndAFolderAreRefusedWithoutReading() throws {
+        let fifo = root + "/fifo/.vaultrc"
+        try FileManager.default.createDirectory(atPath: root + "/fifo", withIntermediateDirectories: true)
+        #expect(mkfifo(fifo, 0o644) == 0)
+        // No writer ever opens it: reading it would block for ever.
+        #expect(store.status(of: fifo) == .refused(.rcNotRegular(path: fifo, kind: "a FIFO")))
+        #expect(throws: ShellError.rcNotRegular(path: fifo, kind: "a FIFO")) { try store.allow(fifo) }
+        let device = try makeProject("device", "")
+        unlink(device)
+        #expect(symlink("/dev/zero", device) == 0)
+        try? store.allow(device)
+        #expect(store.status(of: device) == .refused(.rcNotRegular(path: device, kind: "a character device")))
+        let folder = root + "/folder/.vaultrc"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(store.status(of: folder) == .refused(.rcNotRegular(path: folder, kind: "a folder")))
+    }
+
+    @Test func aFileOver64KiBIsRefusedBeforeItIsRead() throws {
+        let big = try makeProject("big", "profile = dev\n")
+        // 100 MB, sparse: refused from its size, not read.
+        #expect(truncate(big, 100_000_000) == 0)
+        #expect(store.status(of: big) == .refused(.rcTooLarge(path: big, size: 100_000_000)))
+        #expect(throws: ShellError.rcTooLarge(path: big, size: 100_000_000)) { try store.allow(big) }
+        #expect(truncate(big, off_t(RCFileBytes.maximumSize)) == 0)
+        #expect(store.status(of: big) == .notAllowed)  // the limit itself is fine (then it fails to parse)
+    }
+
+    @Test func theBytesJudgedAreTheBytesReturned() throws {
+        try store.allow(rc)
+        let inspection = store.inspect(rc)
+        #expect(inspection.status == .allowed)
+        #expect(inspection.file?.bytes == Array("profile = dev\n".utf8))
+        #expect(try RCFile.parse(#require(inspection.file).bytes, path: rc).profile == "dev")
+    }
+
+    @Test func aTrustFolderOthersCanWriteTrustsNothing() throws {
+        try store.allow(rc)
+        chmod(store.directory + "/allow", 0o777)
+        #expect(store.status(of: rc) == .refused(.trustStoreUnsafe(path: store.directory + "/allow", reason: "can be written by others (mode 777)")))
+        #expect(throws: ShellError.self) { try store.allow(rc) }
+        chmod(store.directory + "/allow", 0o700)
+        chmod(store.directory, 0o770)
+        guard case .refused(.trustStoreUnsafe) = store.status(of: rc) else { Issue.record("group-writable data folder accepted"); return }
+        chmod(store.directory, 0o700)
+        #expect(store.status(of: rc) == .allowed)
+    }
 }
