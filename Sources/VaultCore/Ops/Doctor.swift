@@ -214,7 +214,12 @@ package struct Doctor {
         } catch {
             return [.fail("profile \(name)", error)]
         }
-        var checks: [DoctorCheck] = [.pass("profile \(name)", target.chainDescription)]
+        var checks: [DoctorCheck] = []
+        do {
+            checks.append(.pass("profile \(name)", try service.plan(for: target, options: .init()).summary))
+        } catch {
+            return [.fail("profile \(name)", error)]
+        }
         let holder = target.keyHolder
         guard holder.credentialProcess == nil else { return checks }
         let keys: Credentials
@@ -250,7 +255,10 @@ package struct Doctor {
     func chainFromConfig(_ name: String) -> DoctorCheck {
         do {
             let target = try ProfileResolver(file: try settings.loadConfig(), settings: settings).resolve(name)
-            return .pass("profile \(name)", target.chainDescription)
+            // Without a store, assume keys where the source_profile links end.
+            let end = target.keyHolder
+            let planner = ChainPlanner(settings: settings, options: .init()) { $0 == end.name && end.credentialProcess == nil }
+            return .pass("profile \(name)", try planner.plan(for: target).summary + " (store not read)")
         } catch {
             return .fail("profile \(name)", error)
         }
