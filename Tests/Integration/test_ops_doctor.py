@@ -44,7 +44,7 @@ def test_everything_right_passes_every_check(world, tmp_path):
     assert set(checks) == {"config", "store", "hook", "completions", "libcurl", "libdbus", "libsecret", "sessions",
                            "profile myrole1", "keys", "clock"}, checks
     assert all(ok for ok, _ in checks.values()), result.stdout
-    assert "myrole1: assume" in checks["profile myrole1"][1] and "classmethod: stored keys" in checks["profile myrole1"][1]
+    assert checks["profile myrole1"][1].startswith("stored keys of 'classmethod' → AssumeRole "), checks["profile myrole1"]
     assert world["user"].arn in checks["keys"][1]
     assert "2 cached, none expired" in checks["sessions"][1]
     assert "installed in this bash" in checks["hook"][1]
