@@ -78,3 +78,16 @@ def test_config_dump_masks_secrets_left_in_the_config(base_env, vault_bin, home)
         assert result.returncode == 0, result.stderr
         assert secret not in result.stdout and token not in result.stdout, args
         assert "****" in result.stdout and "AKIAIOSFODNN7EXAMPLE" in result.stdout
+
+
+def test_aws_mfa_serial_reaches_every_profile_and_aws_role_arn_only_the_target(chains):
+    from fixtures.chains import AR, GST
+    mfa = "arn:aws:iam::111111111111:mfa/env"
+    chains.config("[profile base]\n\n[profile role]\nsource_profile = base\nrole_arn = arn:aws:iam::111111111111:role/r\n")
+    chains.store("base")
+    # Without it: no serial anywhere, so no MFA session; the role is assumed from the keys.
+    assert chains.run("role") == [AR("arn:aws:iam::111111111111:role/r", 3600)]
+    chains.vault("clear")
+    # With it, as in aws-vault: both profiles name the same device, so one MFA session carries the role.
+    env = {"AWS_MFA_SERIAL": mfa, "AWS_ROLE_ARN": "arn:aws:iam::111111111111:role/from-env"}
+    assert chains.run("role", env=env) == [GST(8 * 3600, mfa), AR("arn:aws:iam::111111111111:role/from-env", 3600)]

@@ -217,6 +217,9 @@ package struct Doctor {
         var checks: [DoctorCheck] = []
         do {
             checks.append(.pass("profile \(name)", try service.plan(for: target, options: .init()).summary))
+        } catch CredentialError.noStoredKeys(let holder) {
+            // The profile resolves; what is missing is the keys its chain starts from.
+            return [.pass("profile \(name)", "resolves; its chain needs keys"), .fail("keys", CredentialError.noStoredKeys(profile: holder))]
         } catch {
             return [.fail("profile \(name)", error)]
         }

@@ -32,11 +32,14 @@ extension Vault.Config {
 
         func run() throws {
             let settings = Settings.process()
-            // The store says which profiles hold keys, which decides where the chain starts.
-            let service = CredentialService(settings: settings, keyring: try storeOptions.open(settings))
+            let resolved = try ProfileResolver(file: settings.loadConfig(), settings: settings).resolve(profile)
             let request = try CredentialArguments(duration: duration, noSession: noSession).request(profile: profile)
-            let resolved = try service.profile(profile)
-            let plan = Result { try service.plan(for: resolved, options: .init(duration: request.duration, noSession: noSession)) }
+            // The store says which profiles hold keys, which decides where the
+            // chain starts; without one the settings are still shown.
+            let plan = Result {
+                let service = CredentialService(settings: settings, keyring: try storeOptions.open(settings))
+                return try service.plan(for: resolved, options: .init(duration: request.duration, noSession: noSession))
+            }
             let report = ProfileReport(profile: resolved, plan: plan)
             Output.standardOutput(json ? report.json() : report.text())
         }
