@@ -215,16 +215,18 @@ package struct Doctor {
             return [.fail("profile \(name)", error)]
         }
         var checks: [DoctorCheck] = []
+        let plan: ChainPlan
         do {
-            checks.append(.pass("profile \(name)", try service.plan(for: target, options: .init()).summary))
+            plan = try service.plan(for: target, options: .init())
+            checks.append(.pass("profile \(name)", plan.summary))
         } catch CredentialError.noStoredKeys(let holder) {
             // The profile resolves; what is missing is the keys its chain starts from.
             return [.pass("profile \(name)", "resolves; its chain needs keys"), .fail("keys", CredentialError.noStoredKeys(profile: holder))]
         } catch {
             return [.fail("profile \(name)", error)]
         }
-        let holder = target.keyHolder
-        guard holder.credentialProcess == nil else { return checks }
+        // The keys checked are the ones the chain starts from.
+        guard case .storedKeys(let holder) = plan.source else { return checks }
         let keys: Credentials
         do {
             guard let stored = try service.store.get(holder.name) else { throw CredentialError.noStoredKeys(profile: holder.name) }
