@@ -40,7 +40,6 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("region"))
         #expect(result.stdout.contains("\(path):2 ([default])"))
-        // No keys stored for b (or no store at all): the settings are shown, the chain says why it has no calls.
-        #expect(result.stdout.contains("chain: none: "))
+        #expect(result.stdout.contains("1. stored keys of 'b'\n  2. AssumeRole arn:aws:iam::1:role/r 3600s [profile a]\n"))
     }
 }

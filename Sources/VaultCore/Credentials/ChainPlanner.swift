@@ -52,10 +52,25 @@ package struct ChainPlanner {
         self.hasStoredKeys = hasStoredKeys
     }
 
-    /// Asks the store once which profiles hold keys.
-    package init(settings: Settings, options: Options, store: CredentialStore) throws {
-        let stored = Set(try store.profilesWithKeys())
-        self.init(settings: settings, options: options, hasStoredKeys: stored.contains)
+    /// Asks the store which profiles hold keys once, and only if the plan
+    /// depends on it: a lone profile's plan does not (its stored keys, or the
+    /// "no credentials stored" error when they run), so `vault export` of a
+    /// plain profile lists nothing more than it reads.
+    package init(settings: Settings, options: Options, store: CredentialStore) {
+        let listing = StoredProfiles(store: store)
+        self.init(settings: settings, options: options, hasStoredKeys: { try listing.names().contains($0) })
+    }
+
+    private final class StoredProfiles {
+        let store: CredentialStore
+        var cached: Set<String>?
+        init(store: CredentialStore) { self.store = store }
+        func names() throws -> Set<String> {
+            if let cached { return cached }
+            let names = Set(try store.profilesWithKeys())
+            cached = names
+            return names
+        }
     }
 
     /// What the provider below the current level is.
@@ -71,7 +86,7 @@ package struct ChainPlanner {
             base = try source(of: profile)
             next = profile.source
         }
-        guard let base else { throw CredentialError.noStoredKeys(profile: levels.last!.name) }
+        guard let base else { throw CredentialError.noStoredKeys(profile: levels.last!.name) }  // not reached: the last level has no source
 
         var steps: [ChainStep] = []
         var notes: [String] = []
@@ -128,10 +143,11 @@ package struct ChainPlanner {
 
     /// The base source when the chain starts at `profile`, nil to go on down.
     private func source(of profile: Profile) throws -> CredentialSource? {
+        // Nowhere else to go: its stored keys, whether or not they are there yet.
+        guard profile.source != nil || profile.credentialProcess != nil else { return .storedKeys(profile) }
         if try hasStoredKeys(profile.name) { return .storedKeys(profile) }
         if profile.source != nil { return nil }
-        if let command = profile.credentialProcess { return .credentialProcess(profile, command: command) }
-        throw CredentialError.noStoredKeys(profile: profile.name)
+        return profile.credentialProcess.map { .credentialProcess(profile, command: $0) }
     }
 
     /// aws-vault's `assumeRoleKeepsFullDuration`: the levels from the target

@@ -260,9 +260,8 @@ package struct Doctor {
     func chainFromConfig(_ name: String) -> DoctorCheck {
         do {
             let target = try ProfileResolver(file: try settings.loadConfig(), settings: settings).resolve(name)
-            // Without a store, assume keys where the source_profile links end.
-            let end = target.keyHolder
-            let planner = ChainPlanner(settings: settings, options: .init()) { $0 == end.name && end.credentialProcess == nil }
+            // Without a store, assume keys only where the source_profile links end.
+            let planner = ChainPlanner(settings: settings, options: .init()) { _ in false }
             return .pass("profile \(name)", try planner.plan(for: target).summary + " (store not read)")
         } catch {
             return .fail("profile \(name)", error)

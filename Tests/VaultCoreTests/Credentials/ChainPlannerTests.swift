@@ -44,9 +44,14 @@ import Testing
         #expect(try calls(text, target: "a", keys: ["a"], duration: 2700, env: ["AWS_ASSUME_ROLE_TTL": "30m"]) == ["AR a 2700 -"])
     }
 
-    @Test func noBaseIsAnError() throws {
-        #expect(throws: CredentialError.noStoredKeys(profile: "source")) {
-            try calls(sourceAndTarget, target: "target", keys: [])
-        }
+    @Test func aLoneProfileStartsFromItsStoredKeysWithoutAskingTheStore() throws {
+        // Its keys or nothing: running says "no credentials stored" when they are missing.
+        let profile = try resolver("[profile a]\nrole_arn = arn:aws:iam::1:role/a\n").resolve("a")
+        let plan = try ChainPlanner(settings: Settings(environment: [:]), options: .init()) { _ in
+            Issue.record("the store was asked")
+            return false
+        }.plan(for: profile)
+        guard case .storedKeys(let holder) = plan.source else { Issue.record("not stored keys"); return }
+        #expect(holder.name == "a" && plan.steps.count == 1)
     }
 }
