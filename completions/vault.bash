@@ -228,10 +228,24 @@ _vault_config() {
 
 _vault_config_show() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--duration -d --backend --secret-service-collection)
     __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--duration'|'-d')
+        return
+        ;;
+    '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
 
     # Offer positional completions
     case "${positional_number}" in

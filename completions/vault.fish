@@ -28,7 +28,7 @@ function __vault_parse_tokens -S
             __vault_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'show'
-                __vault_parse_subcommand 1 'json' 'version' 'h/help'
+                __vault_parse_subcommand 1 'json' 'd/duration=' 'n/no-session' 'backend=' 'secret-service-collection=' 'version' 'h/help'
             case 'dump'
                 __vault_parse_subcommand 0 'json' 'version' 'h/help'
             end
@@ -155,6 +155,10 @@ complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault c
 complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault config" -eq 1' -fa 'dump' -d 'Print the config as parsed, in the shape of botocore\'s profile map.'
 complete -c 'vault' -n '__vault_should_offer_completions_for_positional "vault config show" -eq 1' -fka '(vault list --profiles 2>/dev/null)'
 complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" json' -l 'json' -d 'Print JSON.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" d duration' -l 'duration' -s 'd' -d 'Plan for this --duration, as exec would run it, e.g. 12h.' -rfka ''
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" n no-session' -l 'no-session' -s 'n' -d 'Plan for --no-session, as exec would run it.'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" backend' -l 'backend' -d 'Store to use: secret-service or file (default: secret-service when one answers on the session bus, else file; env AWS_VAULT_BACKEND).' -rfka 'secret-service file'
+complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" secret-service-collection' -l 'secret-service-collection' -d 'Secret Service collection to use (created if missing; env AWS_VAULT_SECRET_SERVICE_COLLECTION_NAME).' -rfka ''
 complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" version' -l 'version' -d 'Show the version.'
 complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config show" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'vault' -n '__vault_should_offer_completions_for_flags_or_options "vault config dump" json' -l 'json' -d 'Print JSON (the only format).'

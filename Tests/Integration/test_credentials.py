@@ -19,7 +19,7 @@ import pexpect
 import pytest
 
 from conftest import run_vault
-from fixtures.world import UNCHECKED, vault
+from fixtures.world import UNCHECKED, share_mfa_session, vault
 
 SAMPLE = """\
 import boto3
@@ -69,6 +69,7 @@ def spawn_vault(world, *args):
 
 def test_role_asks_for_mfa_once_then_reuses_the_session(world):
     moto = world["moto"]
+    share_mfa_session(world)
     moto.set_free_requests(UNCHECKED)
     child = spawn_vault(world, "exec", "myrole1", "--", "aws", "sts", "get-caller-identity")
     child.expect_exact(f"Enter MFA code for {world['mfa']}: ")
@@ -144,9 +145,7 @@ def test_single_flight_sixteen_parallel_exports(world):
     moto = world["moto"]
     moto.set_free_requests(UNCHECKED)
     counter = world["tmp"] / "mfa-runs"
-    config = world["home"] / ".aws" / "config"
-    config.write_text(config.read_text().replace(
-        "role_session_name=cm-user", f"role_session_name=cm-user\nmfa_process = echo x >> {counter}; echo 123456"))
+    share_mfa_session(world, mfa_process=f"echo x >> {counter}; echo 123456")
     moto.reset_recording()
 
     def export(_):
@@ -165,6 +164,7 @@ def test_single_flight_sixteen_parallel_exports(world):
 
 def test_cache_reuse_refresh_and_clear(world):
     moto = world["moto"]
+    share_mfa_session(world)
     moto.set_free_requests(UNCHECKED)
     first = vault(world, "export", "myrole1", "-t", "123456", "--format", "json")
     assert first.returncode == 0, first.stderr
@@ -186,6 +186,7 @@ def test_cache_reuse_refresh_and_clear(world):
 
 
 def test_sessions_shared_across_processes_in_secret_service(world, secret_service):
+    share_mfa_session(world)
     world["moto"].set_free_requests(UNCHECKED)
     env = dict(world["env"], **secret_service.env)
     env.pop("AWS_VAULT_BACKEND")
@@ -244,6 +245,7 @@ def test_store_files_are_private(world):
 
 def test_role_longer_than_an_hour_is_assumed_from_the_keys(world):
     moto = world["moto"]
+    share_mfa_session(world)  # even then: a single role over 1h is not assumed from a session
     moto.set_free_requests(UNCHECKED)
     result = vault(world, "exec", "myrole1", "-d", "2h", "-t", "123456", "--", "aws", "sts", "get-caller-identity")
     assert result.returncode == 0, result.stderr

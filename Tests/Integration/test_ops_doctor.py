@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from conftest import run_vault
-from fixtures.world import UNCHECKED, vault
+from fixtures.world import UNCHECKED, share_mfa_session, vault
 
 
 def good_env(world, tmp_path, **extra):
@@ -35,6 +35,7 @@ def lines(result) -> dict:
 
 
 def test_everything_right_passes_every_check(world, tmp_path):
+    share_mfa_session(world)
     world["moto"].set_free_requests(UNCHECKED)
     assert vault(world, "exec", "myrole1", "-t", "123456", "--", "true").returncode == 0
     world["moto"].set_free_requests(0)
@@ -44,7 +45,8 @@ def test_everything_right_passes_every_check(world, tmp_path):
     assert set(checks) == {"config", "store", "hook", "completions", "libcurl", "libdbus", "libsecret", "sessions",
                            "profile myrole1", "keys", "clock"}, checks
     assert all(ok for ok, _ in checks.values()), result.stdout
-    assert "myrole1: assume" in checks["profile myrole1"][1] and "classmethod: stored keys" in checks["profile myrole1"][1]
+    assert f"profile myrole1: stored keys of 'classmethod' → GetSessionToken 28800s (MFA {world['mfa']}) → AssumeRole " \
+        in checks["profile myrole1"][1], checks["profile myrole1"]
     assert world["user"].arn in checks["keys"][1]
     assert "2 cached, none expired" in checks["sessions"][1]
     assert "installed in this bash" in checks["hook"][1]

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from fixtures.world import UNCHECKED, vault
+from fixtures.world import UNCHECKED, share_mfa_session, vault
 
 
 def stored_key_works(world) -> str:
@@ -48,6 +48,7 @@ def test_rotate_replaces_the_stored_key_and_deletes_the_old_one(world):
 
 def test_rotate_through_a_role_drops_the_sessions_of_the_chain(world):
     moto, user = world["moto"], world["user"]
+    share_mfa_session(world)
     moto.set_free_requests(UNCHECKED)
     filled = vault(world, "exec", "myrole1", "-t", "123456", "--", "true")
     assert filled.returncode == 0, filled.stderr
@@ -67,6 +68,7 @@ def test_rotate_through_a_role_drops_the_sessions_of_the_chain(world):
 
 def test_rotate_with_a_session_and_mfa(world):
     moto, user = world["moto"], world["user"]
+    share_mfa_session(world)
     moto.set_free_requests(UNCHECKED)
     moto.reset_recording()
     result = vault(world, "rotate", "myrole1", "-t", "654321")

@@ -40,6 +40,6 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("region"))
         #expect(result.stdout.contains("\(path):2 ([default])"))
-        #expect(result.stdout.contains("chain: a: assume arn:aws:iam::1:role/r ← b: stored keys"))
+        #expect(result.stdout.contains("1. stored keys of 'b'\n  2. AssumeRole arn:aws:iam::1:role/r 3600s [profile a]\n"))
     }
 }

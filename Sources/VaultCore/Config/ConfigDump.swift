@@ -10,8 +10,9 @@ extension ConfigFile {
         func options(_ section: Section) -> String {
             JSONText.object(section.map { name, entry in
                 switch entry.value {
-                case .string(let s): (name, JSONText.quote(s))
-                case .nested(let nested): (name, JSONText.object(nested.map { ($0.key, JSONText.quote($0.value)) }, level: 3))
+                // A secret left in the config is masked, as `config show` masks it.
+                case .string(let s): (name, JSONText.quote(ProfileReport.shown(name, s)))
+                case .nested(let nested): (name, JSONText.object(nested.map { ($0.key, JSONText.quote(ProfileReport.shown($0.key, $0.value))) }, level: 3))
                 }
             }, level: 2)
         }

@@ -12,6 +12,8 @@ package enum ConfigError: VaultError, Equatable {
     case cycle(key: String, chain: [String], location: SourceLocation)
     case invalidValue(key: String, value: String, profile: String, location: SourceLocation, expected: String)
     case invalidProfileName(name: String)
+    case tooDeep(key: String, profile: String, limit: Int, location: SourceLocation)
+    case invalidTags(key: String, value: String, profile: String, origin: Profile.Origin, expected: String)
 
     package var message: String {
         switch self {
@@ -39,6 +41,10 @@ package enum ConfigError: VaultError, Equatable {
             "\(location): profile '\(profile)' has \(key) = '\(Self.clip(value))'; expected \(expected)"
         case .invalidProfileName(let name):
             "'\(Self.clip(name))' is not a usable profile name; use letters, digits and -_.@+=,/"
+        case .tooDeep(let key, let profile, let limit, let location):
+            "\(location): profile '\(profile)' has \(key) leading more than \(limit) profiles deep; shorten the chain"
+        case .invalidTags(let key, let value, let profile, let origin, let expected):
+            "\(origin): profile '\(profile)' has \(key) = '\(Self.clip(value))'; expected \(expected)"
         }
     }
 

@@ -74,20 +74,21 @@ package final class Profile: Sendable {
     /// Validated by the resolver: an integer number of seconds.
     package var durationSeconds: Int? { self["duration_seconds"].flatMap { Int($0) } }
 
-    /// `session_tags = key1=value1,key2=value2`, as aws-vault reads it.
+    /// `session_tags = key1=value1,key2=value2`, as aws-vault reads it
+    /// (checked by the resolver, so never malformed here).
     package var sessionTags: [(key: String, value: String)] {
-        guard let raw = self["session_tags"] else { return [] }
-        return raw.split(separator: ",").compactMap { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { return nil }
-            return (PythonText.strip(String(parts[0])), PythonText.strip(String(parts[1])))
-        }
+        self["session_tags"].flatMap(SessionTags.pairs) ?? []
     }
 
     /// `transitive_session_tags = key1,key2`.
     package var transitiveSessionTags: [String] {
-        guard let raw = self["transitive_session_tags"] else { return [] }
-        return raw.split(separator: ",").map { PythonText.strip(String($0)) }.filter { !$0.isEmpty }
+        self["transitive_session_tags"].flatMap(SessionTags.keys) ?? []
+    }
+
+    /// `mfa_process`, else the source profile's, down the chain: aws-vault
+    /// lends a source profile's `mfa_process` to the profiles built on it.
+    package var inheritedMFAProcess: String? {
+        chain.lazy.compactMap(\.mfaProcess).first
     }
 
     /// The chain from this profile down to the one holding the keys.
@@ -97,6 +98,7 @@ package final class Profile: Sendable {
         return result
     }
 
-    /// The profile whose stored long-term keys start the chain.
+    /// The profile at the end of the `source_profile` links. The chain vault
+    /// runs starts at the first profile with stored keys (see `ChainPlan`).
     package var keyHolder: Profile { chain.last! }
 }

@@ -69,6 +69,11 @@ package struct CredentialService {
         return try resolver.resolve(name)
     }
 
+    /// The STS calls `issue` makes for a profile, as data.
+    package func plan(for target: Profile, options: ChainPlanner.Options) throws -> ChainPlan {
+        try ChainPlanner(settings: settings, options: options, store: store).plan(for: target)
+    }
+
     package func issue(_ request: CredentialRequest) throws -> IssuedCredentials {
         let target = try profile(request.profileName)
         let resolver = ProviderResolver(settings: settings, store: store, cache: try cache(), transport: transport)

@@ -1,12 +1,12 @@
 /// An MFA device a step needs a code for, and where the code comes from.
 package struct MFARequirement: Sendable {
-    package let serial: String
-    /// The profile that asks (names it in messages; its `mfa_process` is used).
-    package let profile: Profile
+    package let use: MFAUse
     package let codes: MFACodes
 
+    package var serial: String { use.serial }
+
     package func code() throws -> String {
-        try codes.code(serial: serial, profile: profile)
+        try codes.code(serial: use.serial, profile: use.profile.name, process: use.process)
     }
 }
 
@@ -26,19 +26,20 @@ package final class MFACodes: @unchecked Sendable {
         self.prompt = MFAPrompt(settings: settings)
     }
 
-    package func code(serial: String, profile: Profile) throws -> String {
+    /// `process` is the asking profile's `mfa_process` (or the one it inherits).
+    package func code(serial: String, profile: String, process: String?) throws -> String {
         if let token {
             self.token = nil
             guard Self.isWellFormed(token) else { throw CredentialError.mfaInvalid(source: "--mfa-token") }
             return token
         }
-        if let process = profile.mfaProcess {
+        if let process {
             let result = try Subprocess.run(["/bin/sh", "-c", process])
             let code = PythonText.strip(String(decoding: result.standardOutput, as: UTF8.self))
             guard result.status == 0 else {
-                throw CredentialError.processFailed(profile: profile.name, command: process, status: result.status, stderr: "")
+                throw CredentialError.processFailed(profile: profile, command: process, status: result.status, stderr: "")
             }
-            guard Self.isWellFormed(code) else { throw CredentialError.mfaInvalid(source: "mfa_process of profile '\(profile.name)'") }
+            guard Self.isWellFormed(code) else { throw CredentialError.mfaInvalid(source: "mfa_process of profile '\(profile)'") }
             return code
         }
         guard let driver = driver ?? prompt.automatic() else {
@@ -53,7 +54,7 @@ package final class MFACodes: @unchecked Sendable {
         do {
             terminal = try Terminal.open()
         } catch PromptError.noTerminal {
-            throw CredentialError.mfaUnavailable(serial: serial, profile: profile.name)
+            throw CredentialError.mfaUnavailable(serial: serial, profile: profile)
         }
         for _ in 0..<3 {
             let answer = PythonText.strip(try terminal.ask("Enter MFA code for \(serial): ", hidden: false))

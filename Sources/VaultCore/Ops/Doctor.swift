@@ -214,9 +214,19 @@ package struct Doctor {
         } catch {
             return [.fail("profile \(name)", error)]
         }
-        var checks: [DoctorCheck] = [.pass("profile \(name)", target.chainDescription)]
-        let holder = target.keyHolder
-        guard holder.credentialProcess == nil else { return checks }
+        var checks: [DoctorCheck] = []
+        let plan: ChainPlan
+        do {
+            plan = try service.plan(for: target, options: .init())
+            checks.append(.pass("profile \(name)", plan.summary))
+        } catch CredentialError.noStoredKeys(let holder) {
+            // The profile resolves; what is missing is the keys its chain starts from.
+            return [.pass("profile \(name)", "resolves; its chain needs keys"), .fail("keys", CredentialError.noStoredKeys(profile: holder))]
+        } catch {
+            return [.fail("profile \(name)", error)]
+        }
+        // The keys checked are the ones the chain starts from.
+        guard case .storedKeys(let holder) = plan.source else { return checks }
         let keys: Credentials
         do {
             guard let stored = try service.store.get(holder.name) else { throw CredentialError.noStoredKeys(profile: holder.name) }
@@ -250,7 +260,9 @@ package struct Doctor {
     func chainFromConfig(_ name: String) -> DoctorCheck {
         do {
             let target = try ProfileResolver(file: try settings.loadConfig(), settings: settings).resolve(name)
-            return .pass("profile \(name)", target.chainDescription)
+            // Without a store, assume keys only where the source_profile links end.
+            let planner = ChainPlanner(settings: settings, options: .init()) { _ in false }
+            return .pass("profile \(name)", try planner.plan(for: target).summary + " (store not read)")
         } catch {
             return .fail("profile \(name)", error)
         }

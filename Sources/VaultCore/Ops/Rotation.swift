@@ -30,8 +30,10 @@ package struct KeyRotation {
 
     package func rotate(profile name: String, noSession: Bool, mfaToken: String?, prompt: String? = nil) throws -> Outcome {
         let target = try service.profile(name)
-        let holder = target.keyHolder
-        guard holder.credentialProcess == nil else { throw OpsError.noKeysToRotate(profile: holder.name) }
+        // The keys rotated are the ones the chain starts from (the first
+        // profile down the source_profile links with stored keys).
+        let plan = try service.plan(for: target, options: .init(noSession: noSession))
+        guard case .storedKeys(let holder) = plan.source else { throw OpsError.noKeysToRotate(profile: plan.source.profile.name) }
         let store = service.store
         guard let old = try store.get(holder.name) else { throw CredentialError.noStoredKeys(profile: holder.name) }
         guard !old.isTemporary else { throw OpsError.temporaryKeys(profile: holder.name) }

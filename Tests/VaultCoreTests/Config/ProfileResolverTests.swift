@@ -33,7 +33,6 @@ func resolver(_ text: String, env: [String: String] = [:]) throws -> ProfileReso
         #expect(profile.source?.name == "classmethod")
         #expect(profile.keyHolder.name == "classmethod")
         #expect(profile.settings["region"]?.origin == .included(profile: "common", SourceLocation(file: "/cfg", line: 4)))
-        #expect(profile.chainDescription.hasPrefix("myrole1: assume arn:aws:iam::999999999999:role/r1 (MFA arn:aws:iam::123456789012:mfa/user) ← classmethod: stored keys"))
     }
 
     @Test func defaultLendsSettingsButNotIdentity() throws {
@@ -45,13 +44,37 @@ func resolver(_ text: String, env: [String: String] = [:]) throws -> ProfileReso
         #expect(try r.resolve("b").region == "eu-west-1")
     }
 
-    @Test func environmentOverridesTheTargetProfile() throws {
-        let r = try resolver(walkthrough, env: ["AWS_DEFAULT_REGION": "x-1", "AWS_REGION": "y-2", "AWS_MFA_SERIAL": "arn:mfa"])
-        let p = try r.resolve("myrole1")
+    @Test func environmentOverridesAsAwsVaultAppliesThem() throws {
+        let env = ["AWS_DEFAULT_REGION": "x-1", "AWS_REGION": "y-2", "AWS_MFA_SERIAL": "arn:mfa", "AWS_ROLE_SESSION_NAME": "from-env"]
+        let p = try resolver(walkthrough, env: env).resolve("myrole1")
         #expect(p.region == "y-2")
         #expect(p.settings["region"]?.origin == .environment("AWS_REGION"))
         #expect(p.mfaSerial == "arn:mfa")
-        #expect(p.source?.mfaSerial == nil)
+        #expect(p.roleSessionName == "from-env")
+        // Region and MFA serial reach every profile of the chain; role variables the target only.
+        #expect(p.source?.mfaSerial == "arn:mfa" && p.source?.region == "y-2")
+        #expect(p.source?.roleSessionName == nil)
+    }
+
+    @Test func tenThousandDeepChainsAreRefusedWithFileAndLine() throws {
+        for key in ["source_profile", "include_profile"] {
+            var text = ""
+            for i in 0..<10_000 { text += "[profile p\(i)]\n\(key) = p\(i + 1)\n" }
+            text += "[profile p10000]\n"
+            #expect {
+                try resolver(text).resolve("p0")
+            } throws: { error in
+                guard case .tooDeep(let k, let profile, let limit, let location) = error as? ConfigError else { return false }
+                return k == key && profile == "p\(limit - 1)" && location == SourceLocation(file: "/cfg", line: 2 * limit)
+            }
+        }
+    }
+
+    @Test func chainsUpToTheBoundResolve() throws {
+        var text = ""
+        for i in 0..<(ProfileResolver.maximumDepth - 1) { text += "[profile p\(i)]\nsource_profile = p\(i + 1)\n" }
+        text += "[profile p\(ProfileResolver.maximumDepth - 1)]\n"
+        #expect(try resolver(text).resolve("p0").chain.count == ProfileResolver.maximumDepth)
     }
 
     @Test func sourceProfileCycleIsAnErrorNotAHang() throws {

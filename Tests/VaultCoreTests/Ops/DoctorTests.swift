@@ -134,7 +134,7 @@ func clockWithinAMinuteOfAWSPasses(skew: Int, ok: Bool) {
     d.libsecretError = { nil }
     let checks = d.run(profile: "b")
     #expect(checks.map(\.name) == ["config", "store", "hook", "completions", "libcurl", "libdbus", "libsecret", "profile b"])
-    #expect(checks.last?.ok == true && checks.last?.detail.contains("b: assume arn:aws:iam::1:role/r") == true)
+    #expect(checks.last?.ok == true && checks.last?.detail.contains("stored keys of 'a' → AssumeRole arn:aws:iam::1:role/r 3600s (store not read)") == true)
     #expect(!d.run(profile: "missing").last!.ok)
 }
 

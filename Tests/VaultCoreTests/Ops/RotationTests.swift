@@ -42,3 +42,14 @@ private func rotation(config: String, items: [String: String]) throws -> (KeyRot
     #expect(OpsError.newKeyNotStored(newKey: "****NEW1", user: "alice", reason: "locked", deletedAgain: true).message.contains("nothing changed"))
     #expect(KeyRotation.describe(AWSError.invalidRegion("x!")) == "region \"x!\" is not a region name (like eu-west-1)")
 }
+
+@Test func theKeysRotatedAreTheOnesTheChainStartsFrom() throws {
+    // mid has keys and a source_profile: as aws-vault, its chain starts from its own keys.
+    let item = #"{"AccessKeyID":"AKIAEXAMPLEMID","SecretAccessKey":"s"}"#
+    var (rotation, path) = try rotation(config: "[profile base]\n[profile mid]\nsource_profile = base\n", items: ["mid": item, "base": item])
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var said: [String] = []
+    rotation.progress = { said.append($0) }
+    #expect(throws: (any Error).self) { try rotation.rotate(profile: "mid", noSession: true, mfaToken: nil) }  // nothing listens
+    #expect(said.first?.hasSuffix("stored for profile 'mid'") == true)
+}
