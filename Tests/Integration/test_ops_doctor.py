@@ -148,11 +148,12 @@ def test_secret_service_store_that_answers_and_one_that_is_locked(vault_bin, bas
                AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
     assert run_vault(vault_bin, ["add", "work", "--env", "--no-add-config"], env).returncode == 0
     ok = lines(run_vault(vault_bin, ["doctor"], env))["store"]
-    assert ok[0] and "Secret Service" in ok[1] and "1 profile with keys" in ok[1], ok
+    assert ok[0] and "Secret Service from GNOME Keyring (gnome-keyring-d" in ok[1] and "1 profile with keys" in ok[1], ok
+    assert "collection 'awsvault' unlocked" in ok[1], ok
     secret_service.lock("awsvault")
     result = run_vault(vault_bin, ["doctor"], env)
     line = failing(result, "store")
-    assert "locked" in line and "fix: unlock it in your keyring manager" in line
+    assert "collection 'awsvault' locked" in line and "fix: unlock it in your keyring manager (GNOME Keyring)" in line
 
 
 def test_secret_service_asked_for_without_a_session_bus(world, tmp_path):

@@ -71,7 +71,9 @@ package final class SecretServiceKeyring: Keyring {
             let provider = provider(connection)
             guard let place = places(connection, includingDefault: true).first else { return (provider, nil, false) }
             let locked = try call("read whether '\(place.name)' is locked") { try LibSecret.isLocked(place.path, connection.bus) }
-            return (provider, place.name, locked)
+            // The default collection by its label ("login", a wallet's or a database's name).
+            let label = place.dedicated ? place.name : (try? LibSecret.label(place.path, item: false, connection.bus)) ?? ""
+            return (provider, label.isEmpty ? place.name : label, locked)
         }
     }
 
@@ -178,6 +180,7 @@ package final class SecretServiceKeyring: Keyring {
             for place in places {
                 let locked = found.locked.filter(place.holds)
                 if !locked.isEmpty { try unlock(place, connection) }
+                for item in locked { try unlock(item: item, key: key, connection) }
                 for item in found.unlocked.filter(place.holds) + locked {
                     let action = "delete the item '\(key)' from '\(place.name)'"
                     let prompt = try call(action) { try LibSecret.delete(item, connection.bus) }
@@ -307,6 +310,7 @@ package final class SecretServiceKeyring: Keyring {
             if let item = found.unlocked.first(where: place.holds) { return (item, place) }
             if let item = found.locked.first(where: place.holds) {
                 try unlock(place, connection)
+                try unlock(item: item, key: key, connection)
                 return (item, place)
             }
         }
@@ -333,6 +337,18 @@ package final class SecretServiceKeyring: Keyring {
             throw KeyringError.collectionLocked(place.name)
         }
         guard unlocked.contains(place.path) else { throw KeyringError.collectionLocked(place.name) }
+    }
+
+    /// Unlocks an item the daemon lists as locked in an unlocked collection:
+    /// KeePassXC locks each entry from each client until a person allows it
+    /// (unless its access confirmation is off).
+    private func unlock(item: String, key: String, _ connection: Connection) throws {
+        let action = "unlock the item '\(key)'"
+        let answer = try call(action) { try LibSecret.unlock([item], connection.bus) }
+        if answer.unlocked.contains(item) { return }
+        guard try follow(answer.prompt, to: action, connection)?.contains(item) == true else {
+            throw KeyringError.promptDismissed(provider: provider(connection).name, action: action)
+        }
     }
 
     private func call<T>(_ operation: String, _ body: () throws -> T) throws -> T {

@@ -112,7 +112,7 @@ package struct Doctor {
                 }
                 what = "Secret Service from \(status.provider.description), collection '\(collection)' \(status.locked ? "locked" : "unlocked")"
                 if status.locked {
-                    return (.fail("store", what, fix: "unlock it: " + status.provider.promptHelp), nil)
+                    return (.fail("store", what, fix: "unlock it in your keyring manager (\(status.provider.name)) and run vault doctor again"), nil)
                 }
             } catch {
                 return (.fail("store", error), nil)
