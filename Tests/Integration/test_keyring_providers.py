@@ -7,10 +7,11 @@ provider."""
 import base64
 import json
 import os
+import subprocess
 
 import pytest
 
-from conftest import run_vault
+from conftest import ROOT, run_vault
 
 KEY_ID = "AKIAIOSFODNN7EXAMPLE"
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
@@ -129,3 +130,14 @@ def test_a_prompt_that_needs_a_person_fails_headless_naming_the_provider(vault_b
         assert "no one answered within 2 s" in result.stderr and "Secret Service Integration" in result.stderr
         assert result.stderr.count("\n") == 1 and result.stdout == ""
     assert len(service.search("legacy")) == 1, "a removal no one allowed removed nothing, and said so"
+
+
+@pytest.mark.parametrize("daemon", ["kwallet", "keepassxc"])
+def test_the_behavioural_suite_passes(request, daemon):
+    """The Swift suite every store passes (GNOME Keyring's run: test_keyring_secret_service.py)."""
+    service = request.getfixturevalue(daemon)
+    result = subprocess.run(["swift", "test", "--skip-build", "--filter", "KeyringBehaviour"], cwd=ROOT,
+                            env=dict(os.environ, **service.env, VAULT_TEST_SECRET_SERVICE="1"),
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert result.stdout.count("with 3 test cases passed") >= 5, result.stdout[-3000:]

@@ -293,6 +293,10 @@ package final class SecretServiceKeyring: Keyring {
             let path = try follow(created.prompt, to: "create the collection '\(name)'", connection)?.first ?? created.collection
             guard path != "/" else { throw LibSecret.Failure(reason: "the daemon returned no collection") }
             return path
+        } catch KeyringError.promptDismissed(let provider, _) {
+            throw KeyringError.collectionNotCreated(name: name, reason: "\(provider) dismissed its prompt")
+        } catch KeyringError.promptUnanswered(let provider, _, let seconds, _) {
+            throw KeyringError.collectionNotCreated(name: name, reason: "no one answered \(provider)'s prompt within \(seconds) s")
         } catch {
             throw KeyringError.collectionNotCreated(name: name, reason: Self.reason(error))
         }
