@@ -63,7 +63,7 @@ def test_vault_writes_aws_vault_layout_into_the_awsvault_collection(vault_bin, b
 
 
 def test_reading_the_store_loads_libdbus_and_no_glib(vault_bin, base_env, secret_service):
-    """Reads and writes go over libdbus; GLib and libsecret load only for the daemon's prompts."""
+    """Reads and writes go over libdbus, and so do the daemon's prompts: no GLib, no libsecret."""
     secret_service.create_collection("awsvault")
     env = vault_env(base_env, secret_service)
     assert run_vault(vault_bin, ["add", "work", "--env"], env).returncode == 0
