@@ -100,7 +100,8 @@ def test_a_locked_collection_is_never_reported_as_not_found(vault_bin, base_env,
     for args in (["remove", "-f", "work"], ["add", "other", "--env"]):
         result = run_vault(vault_bin, args, env)
         assert result.returncode != 0
-        assert "collection 'awsvault' is locked" in result.stderr, result.stderr
+        assert "collection 'awsvault' is locked and GNOME Keyring did not unlock it; " in result.stderr, result.stderr
+        assert "gnome-keyring-daemon --unlock" in result.stderr and result.stderr.count("\n") == 1
         assert "no credentials" not in result.stderr
 
 

@@ -5,7 +5,7 @@ package enum KeyringError: VaultError, Equatable {
     case noSessionBus
     case secretServiceUnavailable(String)
     case secretService(operation: String, reason: String)
-    case collectionLocked(String)
+    case collectionLocked(String, provider: String = "the daemon", help: String = "unlock it in your keyring manager (or answer its prompt) and retry")
     case collectionNotCreated(name: String, reason: String)
     case noDefaultCollection(provider: String, help: String)
     case promptDismissed(provider: String, action: String)
@@ -32,8 +32,8 @@ package enum KeyringError: VaultError, Equatable {
             "no Secret Service answers on the session bus (\(reason)); start a keyring daemon or try --backend file"
         case .secretService(let operation, let reason):
             "the Secret Service failed to \(operation): \(reason)"
-        case .collectionLocked(let name):
-            "the Secret Service collection '\(name)' is locked and was not unlocked; unlock it in your keyring manager (or answer its prompt) and retry"
+        case .collectionLocked(let name, let provider, let help):
+            "the Secret Service collection '\(name)' is locked and \(provider) did not unlock it; \(help)"
         case .collectionNotCreated(let name, let reason):
             "the Secret Service collection '\(name)' could not be created (\(reason)); create it in your keyring manager, or drop --secret-service-collection to use the default collection"
         case .noDefaultCollection(let provider, let help):

@@ -338,9 +338,12 @@ package final class SecretServiceKeyring: Keyring {
         do {
             unlocked += try follow(answer.prompt, to: action, connection) ?? []
         } catch KeyringError.promptDismissed {
-            throw KeyringError.collectionLocked(place.name)
+            unlocked = []
         }
-        guard unlocked.contains(place.path) else { throw KeyringError.collectionLocked(place.name) }
+        guard unlocked.contains(place.path) else {
+            let provider = provider(connection)
+            throw KeyringError.collectionLocked(place.name, provider: provider.name, help: provider.promptHelp)
+        }
     }
 
     /// Unlocks an item the daemon lists as locked in an unlocked collection:
