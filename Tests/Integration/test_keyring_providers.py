@@ -151,3 +151,35 @@ def test_the_behavioural_suite_passes(request, daemon):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert result.stdout.count("with 3 test cases passed") >= 5, result.stdout[-3000:]
+
+
+def _answer_access_request(display: str, key: str) -> None:
+    """The person at KeePassXC's "Access Request" dialog (xdotool): Escape denies, Return allows."""
+    env = dict(os.environ, DISPLAY=display)
+    found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "Access Request"],
+                           env=env, capture_output=True, text=True, timeout=60)
+    window = found.stdout.split()[0]
+    subprocess.run(["xdotool", "windowfocus", "--sync", window, "key", "--clearmodifiers", key],
+                   env=env, check=True, timeout=30)
+
+
+def test_a_person_answering_keepassxc_is_followed(vault_bin, base_env, keepassxc_confirming):
+    """vault waits on KeePassXC's prompt while its dialog is open: a denial is honoured, an allowance used."""
+    service = keepassxc_confirming
+    service.store("awsvault", "legacy", json.dumps(AWS_VAULT_CREDENTIALS).encode())
+    with_profile(base_env, "legacy")
+    env = vault_env(base_env, service, VAULT_SECRET_SERVICE_PROMPT_TIMEOUT="60s")
+    args = [vault_bin, "export", "legacy", "--no-session", "--format", "json"]
+
+    denied = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _answer_access_request(service.display, "Escape")
+    out, err = denied.communicate(timeout=60)
+    assert denied.returncode != 0 and out == ""
+    assert err == "vault: KeePassXC dismissed its prompt to unlock the item 'legacy', so nothing changed; " \
+                  "answer the prompt to allow it, or try --backend file\n", err
+
+    allowed = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _answer_access_request(service.display, "Return")
+    out, err = allowed.communicate(timeout=60)
+    assert allowed.returncode == 0, err
+    assert json.loads(out)["SecretAccessKey"] == SECRET
