@@ -49,6 +49,11 @@ static void load_dbus(void) {
     BIND_DBUS(next, "dbus_message_iter_next");
     BIND_DBUS(get_basic, "dbus_message_iter_get_basic");
     BIND_DBUS(get_fixed_array, "dbus_message_iter_get_fixed_array");
+    BIND_DBUS(read_write, "dbus_connection_read_write");
+    BIND_DBUS(pop_message, "dbus_connection_pop_message");
+    BIND_DBUS(is_signal, "dbus_message_is_signal");
+    BIND_DBUS(get_path, "dbus_message_get_path");
+    BIND_DBUS(flush, "dbus_connection_flush");
 }
 
 const char *vault_dbus_load_error(void) {

@@ -72,6 +72,12 @@ extern struct vault_dbus_functions {
     dbus_bool_t (*next)(DBusMessageIter *);
     void (*get_basic)(DBusMessageIter *, void *);
     void (*get_fixed_array)(DBusMessageIter *, void *, int *);
+    // Waiting for a signal (a prompt's Completed): read with a bound, then pop.
+    dbus_bool_t (*read_write)(DBusConnection *, int);
+    DBusMessage *(*pop_message)(DBusConnection *);
+    dbus_bool_t (*is_signal)(DBusMessage *, const char *, const char *);
+    const char *(*get_path)(DBusMessage *);
+    void (*flush)(DBusConnection *);
 } vault_dbus;
 #define D vault_dbus
 

@@ -3,12 +3,15 @@
 // then awaited one by one, so that their round trips overlap (a lookup is
 // four: Hello with prepare, list items, labels, GetSecret). libdbus rather
 // than GIO: GLib's libraries, its type system and GDBus's worker threads cost
-// more than the round trips themselves. The prompts: secret.c.
+// more than the round trips themselves. Following the prompts that writes,
+// deletes and unlocks may return: secret_prompt.c.
 #include "shims_secret.h"
 #include "dbus_client.h"
 #include "secret_internal.h"
 #include <stdlib.h>
 #include <string.h>
+
+const char *vault_ss_bus_load_error(void) { return vault_dbus_load_error(); }
 
 void *vault_ss_connect(char **error) { return vdbus_open(error); }
 
@@ -259,12 +262,21 @@ static int close_property(DBusMessageIter *dict, DBusMessageIter *entry, DBusMes
     return D.close_container(entry, variant) && D.close_container(dict, entry);
 }
 
+/// The secret struct (session, no parameters, value, content type).
+static int append_secret(DBusMessageIter *args, const char *session, const unsigned char *data, size_t length,
+                         const char *content_type) {
+    DBusMessageIter secret;
+    return D.open_container(args, TYPE_STRUCT, NULL, &secret) && vdbus_append_text(&secret, TYPE_OBJECT_PATH, session) &&
+           append_bytes(&secret, NULL, 0) /* no parameters */ && append_bytes(&secret, data, length) &&
+           vdbus_append_text(&secret, TYPE_STRING, content_type) && D.close_container(args, &secret);
+}
+
 /// CreateItem({Label, Attributes}, (session, [], data, content type), replace = true).
 static DBusMessage *create_item(const char *collection, const char *session, const char *label, const char *const *attrs,
                                 const unsigned char *data, size_t length, const char *content_type) {
     DBusMessage *message = vdbus_method(collection, COLLECTION_IFACE, "CreateItem");
     if (!message) return NULL;
-    DBusMessageIter args, dict, entry, variant, secret;
+    DBusMessageIter args, dict, entry, variant;
     dbus_bool_t replace = 1;
     D.iter_init_append(message, &args);
     int ok = D.open_container(&args, TYPE_ARRAY, "{sv}", &dict) &&
@@ -272,43 +284,113 @@ static DBusMessage *create_item(const char *collection, const char *session, con
              close_property(&dict, &entry, &variant) &&
              open_property(&dict, &entry, &variant, ITEM_IFACE ".Attributes", "a{ss}") &&
              append_attributes(&variant, attrs) && close_property(&dict, &entry, &variant) &&
-             D.close_container(&args, &dict) && D.open_container(&args, TYPE_STRUCT, NULL, &secret) &&
-             vdbus_append_text(&secret, TYPE_OBJECT_PATH, session) && append_bytes(&secret, NULL, 0) /* no parameters */ &&
-             append_bytes(&secret, data, length) && vdbus_append_text(&secret, TYPE_STRING, content_type) &&
-             D.close_container(&args, &secret) && D.append_basic(&args, TYPE_BOOLEAN, &replace);
+             D.close_container(&args, &dict) && append_secret(&args, session, data, length, content_type) &&
+             D.append_basic(&args, TYPE_BOOLEAN, &replace);
     return vdbus_complete(message, ok);
 }
 
-/// Zeroes the request's copy of the secret (the second argument of CreateItem).
-static void wipe_request(DBusMessage *request) {
+/// Zeroes the request's copy of the secret (the argument at `index`).
+static void wipe_request(DBusMessage *request, int index) {
     DBusMessageIter args;
     int n = 0;
-    if (!D.iter_init(request, &args) || !D.next(&args)) return;
+    if (!D.iter_init(request, &args)) return;
+    for (int i = 0; i < index; i++)
+        if (!D.next(&args)) return;
     unsigned char *bytes = secret_value(&args, &n);
     if (n) explicit_bzero(bytes, n);
 }
 
-int vault_ss_create_item(void *bus, const char *collection, const char *session, const char *label,
-                         const char *const *attrs, const unsigned char *data, size_t length,
-                         const char *content_type, char **error) {
-    VaultCall one = {create_item(collection, session, label, attrs, data, length, content_type), NULL};
-    int failed = vdbus_exchange(bus, &one, 1, error) < 0 || vdbus_check(one.reply, "oo", error) < 0;
-    if (one.request) wipe_request(one.request);
-    int needs_prompt = 0;
-    if (!failed) {
-        DBusMessageIter args;
-        D.iter_init(one.reply, &args);
-        D.next(&args);  // past the new item
-        needs_prompt = strcmp(vdbus_string(&args), "/") != 0;
-    }
-    vdbus_release(&one, 1);
-    if (needs_prompt) vdbus_set_error(error, "the daemon wants to prompt before storing; unlock the collection first");
-    return failed || needs_prompt ? -1 : 0;
+/// Copies the reply's object paths (signature "oo": first, second) into *first and *second.
+static void read_two_paths(DBusMessage *reply, char **first, char **second) {
+    DBusMessageIter args;
+    D.iter_init(reply, &args);
+    *first = strdup(vdbus_string(&args));
+    D.next(&args);
+    *second = strdup(vdbus_string(&args));
 }
 
-int vault_ss_delete_item(void *bus, const char *item, char **error) {
+int vault_ss_create_item(void *bus, const char *collection, const char *session, const char *label,
+                         const char *const *attrs, const unsigned char *data, size_t length,
+                         const char *content_type, char **item, char **prompt, char **error) {
+    VaultCall one = {create_item(collection, session, label, attrs, data, length, content_type), NULL};
+    int failed = vdbus_exchange(bus, &one, 1, error) < 0 || vdbus_check(one.reply, "oo", error) < 0;
+    if (one.request) wipe_request(one.request, 1);
+    if (!failed) read_two_paths(one.reply, item, prompt);
+    vdbus_release(&one, 1);
+    return failed ? -1 : 0;
+}
+
+int vault_ss_set_secret(void *bus, const char *item, const char *session, const unsigned char *data, size_t length,
+                        const char *content_type, char **error) {
+    DBusMessage *message = vdbus_method(item, ITEM_IFACE, "SetSecret");
+    if (message) {
+        DBusMessageIter args;
+        D.iter_init_append(message, &args);
+        message = vdbus_complete(message, append_secret(&args, session, data, length, content_type));
+    }
+    VaultCall one = {message, NULL};
+    int failed = vdbus_exchange(bus, &one, 1, error) < 0 || vdbus_check(one.reply, "", error) < 0;
+    if (one.request) wipe_request(one.request, 0);
+    vdbus_release(&one, 1);
+    return failed ? -1 : 0;
+}
+
+char *vault_ss_delete_item(void *bus, const char *item, char **error) {
     DBusMessage *reply = vdbus_call(bus, vdbus_method(item, ITEM_IFACE, "Delete"), "o", error);
+    if (!reply) return NULL;
+    DBusMessageIter args;
+    D.iter_init(reply, &args);
+    char *prompt = strdup(vdbus_string(&args));
+    D.message_unref(reply);
+    return prompt;
+}
+
+long vault_ss_search_collection(void *bus, const char *collection, const char *const *pairs, char ***items, char **error) {
+    DBusMessage *reply = vdbus_call(bus, search(collection, COLLECTION_IFACE, pairs), "ao", error);
     if (!reply) return -1;
+    DBusMessageIter args;
+    D.iter_init(reply, &args);
+    *items = read_paths(&args);
+    D.message_unref(reply);
+    long count = 0;
+    while ((*items)[count]) count++;
+    return count;
+}
+
+int vault_ss_unlock(void *bus, const char *const *objects, char ***unlocked, char **prompt, char **error) {
+    DBusMessage *message = vdbus_method(SERVICE_PATH, SERVICE_IFACE, "Unlock");
+    if (message) {
+        DBusMessageIter args, array;
+        D.iter_init_append(message, &args);
+        int ok = D.open_container(&args, TYPE_ARRAY, "o", &array);
+        for (const char *const *p = objects; ok && *p; p++) ok = vdbus_append_text(&array, TYPE_OBJECT_PATH, *p);
+        message = vdbus_complete(message, ok && D.close_container(&args, &array));
+    }
+    DBusMessage *reply = vdbus_call(bus, message, "aoo", error);
+    if (!reply) return -1;
+    DBusMessageIter args;
+    D.iter_init(reply, &args);
+    *unlocked = read_paths(&args);
+    D.next(&args);
+    *prompt = strdup(vdbus_string(&args));
+    D.message_unref(reply);
+    return 0;
+}
+
+int vault_ss_create_collection(void *bus, const char *label, char **collection, char **prompt, char **error) {
+    DBusMessage *message = vdbus_method(SERVICE_PATH, SERVICE_IFACE, "CreateCollection");
+    if (message) {
+        DBusMessageIter args, dict, entry, variant;
+        D.iter_init_append(message, &args);
+        int ok = D.open_container(&args, TYPE_ARRAY, "{sv}", &dict) &&
+                 open_property(&dict, &entry, &variant, COLLECTION_IFACE ".Label", "s") &&
+                 vdbus_append_text(&variant, TYPE_STRING, label) && close_property(&dict, &entry, &variant) &&
+                 D.close_container(&args, &dict) && vdbus_append_text(&args, TYPE_STRING, "") /* no alias */;
+        message = vdbus_complete(message, ok);
+    }
+    DBusMessage *reply = vdbus_call(bus, message, "oo", error);
+    if (!reply) return -1;
+    read_two_paths(reply, collection, prompt);
     D.message_unref(reply);
     return 0;
 }

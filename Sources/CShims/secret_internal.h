@@ -1,8 +1,7 @@
 #ifndef VAULT_SECRET_INTERNAL_H
 #define VAULT_SECRET_INTERNAL_H
 // Shared by the parts of the Secret Service shim: secret_dbus.c (the bus
-// calls) over dbus_client.c (libdbus), and secret.c (the daemon's prompts,
-// over libsecret).
+// calls) and secret_prompt.c (the daemon's prompts), over dbus_client.c (libdbus).
 #include <dlfcn.h>
 
 #define SERVICE "org.freedesktop.secrets"

@@ -9,14 +9,23 @@ secret-service backend through go-libsecret) does: label = key, attributes
   secret_client.py create-collection LABEL PASSWORD   (GNOME Keyring, no prompt)
   secret_client.py store COLLECTION KEY               (stored bytes on stdin)
   secret_client.py read COLLECTION KEY                (prints {"label", "attributes", "secret"})
+  secret_client.py search KEY                         (prints every item whose profile is KEY, locked or not)
   secret_client.py lock COLLECTION
   secret_client.py collections                        (prints {label: path})
+  secret_client.py default                            (prints the default collection's label)
+
+Prompts are followed as the spec says (Prompt(""), then Completed), as
+go-libsecret does: KeePassXC answers CreateItem with one, KWallet Unlock.
 """
 import base64
 import json
 import sys
 
 import dbus
+from dbus.mainloop.glib import DBusGMainLoop
+from gi.repository import GLib
+
+DBusGMainLoop(set_as_default=True)
 
 BUS = "org.freedesktop.secrets"
 SERVICE_PATH = "/org/freedesktop/secrets"
@@ -38,6 +47,32 @@ def collections(bus):
 
 def collection_path(bus, label):
     return collections(bus)[label]
+
+
+def follow(bus, prompt):
+    """Runs a prompt and returns its result; fails when dismissed or after 30 s."""
+    if prompt == "/":
+        return None
+    loop = GLib.MainLoop()
+    outcome = {}
+
+    def completed(dismissed, result):
+        outcome.update(dismissed=bool(dismissed), result=result)
+        loop.quit()
+
+    bus.add_signal_receiver(completed, "Completed", "org.freedesktop.Secret.Prompt", path=prompt)
+    dbus.Interface(bus.get_object(BUS, prompt), "org.freedesktop.Secret.Prompt").Prompt("")
+    GLib.timeout_add_seconds(30, loop.quit)
+    loop.run()
+    if outcome.get("dismissed", True):
+        raise SystemExit(f"prompt {prompt} was dismissed or not answered")
+    return outcome["result"]
+
+
+def unlock(bus, path):
+    unlocked, prompt = service(bus).Unlock([dbus.ObjectPath(path)])
+    if path not in unlocked and path not in (follow(bus, prompt) or []):
+        raise SystemExit(f"{path} stayed locked")
 
 
 def main(argv):
@@ -65,7 +100,9 @@ def main(argv):
             "org.freedesktop.Secret.Item.Attributes": dbus.Dictionary({"profile": key}, signature="ss"),
         }
         secret = dbus.Struct((session, dbus.ByteArray(b""), dbus.ByteArray(json.dumps(item).encode()), "application/json"))
-        collection.CreateItem(properties, secret, True)
+        unlock(bus, collection_path(bus, label))
+        _, prompt = collection.CreateItem(properties, secret, True)
+        follow(bus, prompt)
     elif command == "read":
         label, key = argv[2], argv[3]
         _, session = service(bus).OpenSession("plain", dbus.String("", variant_level=1))
@@ -82,6 +119,13 @@ def main(argv):
             "content_type": str(secret[3]),
             "secret": json.loads(bytes(secret[2]).decode()),
         }))
+    elif command == "search":
+        unlocked, locked = service(bus).SearchItems({"profile": argv[2]})
+        print(json.dumps([str(path) for path in list(unlocked) + list(locked)]))
+    elif command == "default":
+        path = service(bus).ReadAlias("default")
+        label = bus.get_object(BUS, path).Get("org.freedesktop.Secret.Collection", "Label", dbus_interface=PROPS)
+        print(str(label))
     elif command == "lock":
         service(bus).Lock([collection_path(bus, argv[2])])
     else:

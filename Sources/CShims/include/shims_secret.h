@@ -3,11 +3,10 @@
 // The Secret Service, with its libraries loaded by dlopen on first use (never
 // linked), so that vault starts fast and runs where they are absent.
 //
-// Reads and writes go straight over a private libdbus connection in a few
-// calls (a "plain" session, as aws-vault's go-libsecret opens), synchronous
-// and without threads (secret_dbus.c); libsecret, with the GLib/GIO it
-// loads, only for what involves the daemon's prompts: unlocking and creating
-// collections (secret.c).
+// Every call goes straight over a private libdbus connection in a few
+// round trips (a "plain" session, as aws-vault's go-libsecret opens),
+// synchronous and without threads (secret_dbus.c), and so do the daemon's
+// prompts, followed with a bounded wait (secret_prompt.c).
 //
 // Returned strings are malloc'd (free()); path lists are NULL-terminated
 // malloc'd arrays of malloc'd strings (vault_ss_free_paths); `error` is a
@@ -16,8 +15,6 @@
 
 /// NULL when libdbus (every bus call) loads; else a static message saying what is missing.
 const char *vault_ss_bus_load_error(void);
-/// NULL when libsecret (unlock and create-collection prompts) loads; else what is missing.
-const char *vault_ss_prompt_load_error(void);
 
 /// Connects to the session bus (a private DBusConnection*), or NULL with *error.
 void *vault_ss_connect(char **error);
@@ -42,17 +39,29 @@ int vault_ss_search(void *bus, const char *name, const char *value, char ***unlo
 /// The secret of an item through the session; *data malloc'd (the caller wipes and frees).
 int vault_ss_get_secret(void *bus, const char *item, const char *session, unsigned char **data, size_t *length,
                         char **error);
-/// Creates or replaces an item (attributes: NULL-terminated name, value, … list).
-/// 0 stored; -1 error (a locked collection refuses).
+/// Creates or replaces an item (attributes: NULL-terminated name, value, … list):
+/// *item the new item ("/" until a prompt is followed), *prompt "/" or the
+/// prompt to follow (vault_ss_prompt). 0, or -1 with *error.
 int vault_ss_create_item(void *bus, const char *collection, const char *session, const char *label,
                          const char *const *attributes, const unsigned char *data, size_t length,
-                         const char *content_type, char **error);
-int vault_ss_delete_item(void *bus, const char *item, char **error);
+                         const char *content_type, char **item, char **prompt, char **error);
+/// Replaces an item's secret in place (no prompt in the spec). 0, or -1 with *error.
+int vault_ss_set_secret(void *bus, const char *item, const char *session, const unsigned char *data, size_t length,
+                        const char *content_type, char **error);
+/// Item.Delete: "/" when done, else the prompt that does it; NULL with *error.
+char *vault_ss_delete_item(void *bus, const char *item, char **error);
+/// Items of one collection whose attributes include all of `pairs`; their count or -1.
+long vault_ss_search_collection(void *bus, const char *collection, const char *const *pairs, char ***items, char **error);
+/// Service.Unlock(objects): those unlocked at once, and "/" or the prompt for the rest. 0, or -1.
+int vault_ss_unlock(void *bus, const char *const *objects, char ***unlocked, char **prompt, char **error);
+/// Service.CreateCollection({Label}, ""): the collection ("/" until the prompt is followed) and the prompt. 0, or -1.
+int vault_ss_create_collection(void *bus, const char *label, char **collection, char **prompt, char **error);
 
-/// Through libsecret: asks the daemon to unlock an object (it may prompt).
-/// 1 unlocked, 0 still locked (prompt dismissed), -1 error.
-int vault_ss_unlock(const char *path, char **error);
-/// Through libsecret: creates a collection (the daemon prompts for its password); its path or NULL.
-char *vault_ss_create_collection(const char *label, char **error);
+/// Runs a prompt (Prompt("")) and waits at most timeout_ms for its Completed
+/// signal: 1 completed, with *result the paths it returned; 0 dismissed; -2
+/// no answer in time (the prompt is then dismissed); -1 error.
+int vault_ss_prompt(void *bus, const char *prompt, int timeout_ms, char ***result, char **error);
+/// The process id of the Secret Service's owner on the bus, or -1 with *error.
+long vault_ss_owner_pid(void *bus, char **error);
 
 #endif

@@ -49,6 +49,22 @@ extension Settings {
         return UInt32(seconds)
     }
 
+    /// `VAULT_SECRET_SERVICE_PROMPT_TIMEOUT` in seconds: how long vault waits
+    /// for the Secret Service to complete a prompt. Default 60 s where a
+    /// display shows its dialogs (`DISPLAY`, `WAYLAND_DISPLAY`); 10 s headless,
+    /// where a prompt that needs no person completes at once and one that
+    /// needs a person cannot be answered.
+    package func secretServicePromptTimeout() throws -> Double {
+        guard let text = self["VAULT_SECRET_SERVICE_PROMPT_TIMEOUT"] else {
+            return hasDisplay ? 60 : 10
+        }
+        guard let seconds = DurationText.parse(text), seconds > 0, seconds <= 3600 else { throw KeyringError.invalidPromptTimeout(text) }
+        return seconds
+    }
+
+    /// Whether a display may show a keyring daemon's dialogs to a person (`DISPLAY`, `WAYLAND_DISPLAY`).
+    package var hasDisplay: Bool { self["DISPLAY"] != nil || self["WAYLAND_DISPLAY"] != nil }
+
     /// Where the session bus is: `DBUS_SESSION_BUS_ADDRESS`, else the
     /// `$XDG_RUNTIME_DIR/bus` socket that systemd user sessions provide.
     package var sessionBusAddress: String? {

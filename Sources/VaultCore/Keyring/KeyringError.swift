@@ -5,9 +5,13 @@ package enum KeyringError: VaultError, Equatable {
     case noSessionBus
     case secretServiceUnavailable(String)
     case secretService(operation: String, reason: String)
-    case collectionLocked(String)
+    case collectionLocked(String, provider: String = "the daemon", help: String = "unlock it in your keyring manager (or answer its prompt) and retry")
     case collectionNotCreated(name: String, reason: String)
-    case noDefaultCollection
+    case noDefaultCollection(provider: String, help: String)
+    case promptDismissed(provider: String, action: String)
+    case promptUnanswered(provider: String, action: String, seconds: Int, help: String)
+    case notConfirmed(provider: String, action: String, detail: String)
+    case invalidPromptTimeout(String)
     case wrongPassphrase(directory: String)
     case passphraseMismatch
     case emptyPassphrase
@@ -34,12 +38,20 @@ package enum KeyringError: VaultError, Equatable {
             "no Secret Service answers on the session bus (\(reason)); start a keyring daemon or try --backend file"
         case .secretService(let operation, let reason):
             "the Secret Service failed to \(operation): \(reason)"
-        case .collectionLocked(let name):
-            "the Secret Service collection '\(name)' is locked and was not unlocked; unlock it in your keyring manager (or answer its prompt) and retry"
+        case .collectionLocked(let name, let provider, let help):
+            "the Secret Service collection '\(name)' is locked and \(provider) did not unlock it; \(help)"
         case .collectionNotCreated(let name, let reason):
             "the Secret Service collection '\(name)' could not be created (\(reason)); create it in your keyring manager, or drop --secret-service-collection to use the default collection"
-        case .noDefaultCollection:
-            "the Secret Service has no default collection and no 'awsvault' collection; create one in your keyring manager, name one with --secret-service-collection, or try --backend file"
+        case .noDefaultCollection(let provider, let help):
+            "\(provider) (the Secret Service) has no default collection and no 'awsvault' collection; \(help), name one with --secret-service-collection, or try --backend file"
+        case .promptDismissed(let provider, let action):
+            "\(provider) dismissed its prompt to \(action), so nothing changed; answer the prompt to allow it, or try --backend file"
+        case .promptUnanswered(let provider, let action, let seconds, let help):
+            "\(provider) asked a person to allow vault to \(action) and no one answered within \(seconds) s (the prompt was withdrawn, nothing changed); \(help) (VAULT_SECRET_SERVICE_PROMPT_TIMEOUT sets the wait)"
+        case .notConfirmed(let provider, let action, let detail):
+            "\(provider) accepted the request to \(action) but reading it back \(detail); check the item in its manager and retry"
+        case .invalidPromptTimeout(let value):
+            "VAULT_SECRET_SERVICE_PROMPT_TIMEOUT '\(value)' is not a duration up to 1h; use e.g. 30s or 2m"
         case .wrongPassphrase(let directory):
             "wrong passphrase for the file store at \(directory)"
         case .passphraseMismatch:

@@ -40,13 +40,13 @@ package enum KeyringOpener {
                 return awsVaultFileKeyring(settings: settings)
             case .secretService:
                 guard settings.sessionBusAddress != nil else { throw KeyringError.noSessionBus }
-                let keyring = SecretServiceKeyring(collectionName: collection)
+                let keyring = SecretServiceKeyring(collectionName: collection, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
                 try keyring.connect()
                 return keyring
             }
         }
         if settings.sessionBusAddress != nil {
-            let keyring = SecretServiceKeyring(collectionName: collection)
+            let keyring = SecretServiceKeyring(collectionName: collection, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
             if (try? keyring.connect()) != nil { return keyring }
         }
         return try fileKeyring(settings: settings)

@@ -9,8 +9,8 @@ import Foundation
 #endif
 
 /// Every Secret Service call goes through here (via the dlopen shims in
-/// CShims): reads and writes over a private libdbus connection
-/// (secret_dbus.c), and libsecret for the daemon's prompts (secret.c).
+/// CShims): reads, writes and the daemon's prompts over a private libdbus
+/// connection (secret_dbus.c, secret_prompt.c).
 enum LibSecret {
     struct Failure: Error {
         var reason: String
@@ -104,40 +104,113 @@ enum LibSecret {
         return Data(bytes: bytes, count: length)
     }
 
+    /// CreateItem: the new item and the prompt to follow ("/" for none; the item is "/" until it is followed).
     static func createItem(
         in collection: String, session: String, label: String, attributes: [(String, String)], secret: Data, contentType: String, _ bus: Bus
-    ) throws {
+    ) throws -> (item: String, prompt: String) {
         var error: UnsafeMutablePointer<CChar>?
-        let flat: [String] = attributes.flatMap { [$0.0, $0.1] }
-        let owned: [UnsafeMutablePointer<CChar>?] = flat.map { strdup($0) }
-        defer { owned.forEach { free($0) } }
-        var list: [UnsafePointer<CChar>?] = owned.map { $0.map { UnsafePointer($0) } }
-        list.append(nil)
-        let result = secret.withUnsafeBytes { bytes in
-            vault_ss_create_item(
-                bus.pointer, collection, session, label, list, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
-                contentType, &error)
+        var item: UnsafeMutablePointer<CChar>?
+        var prompt: UnsafeMutablePointer<CChar>?
+        let result = withAttributes(attributes) { list in
+            secret.withUnsafeBytes { bytes in
+                vault_ss_create_item(
+                    bus.pointer, collection, session, label, list, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
+                    contentType, &item, &prompt, &error)
+            }
         }
         guard result == 0 else { throw failure(error, "CreateItem failed") }
+        return (take(item) ?? "/", take(prompt) ?? "/")
     }
 
-    static func delete(_ item: String, _ bus: Bus) throws {
+    /// Item.SetSecret: replaces the secret of an item that exists.
+    static func setSecret(_ item: String, session: String, secret: Data, contentType: String, _ bus: Bus) throws {
         var error: UnsafeMutablePointer<CChar>?
-        guard vault_ss_delete_item(bus.pointer, item, &error) == 0 else { throw failure(error, "Delete failed") }
+        let result = secret.withUnsafeBytes { bytes in
+            vault_ss_set_secret(
+                bus.pointer, item, session, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, contentType, &error)
+        }
+        guard result == 0 else { throw failure(error, "SetSecret failed") }
     }
 
-    /// Asks the daemon to unlock (it may prompt); false when it stayed locked.
-    static func unlock(_ path: String) throws -> Bool {
+    /// Item.Delete: "/" when deleted, else the prompt that deletes it.
+    static func delete(_ item: String, _ bus: Bus) throws -> String {
         var error: UnsafeMutablePointer<CChar>?
-        let result = vault_ss_unlock(path, &error)
-        if result < 0 { throw failure(error, "unlock failed") }
-        return result == 1
+        guard let prompt = take(vault_ss_delete_item(bus.pointer, item, &error)) else { throw failure(error, "Delete failed") }
+        return prompt
     }
 
-    static func createCollection(_ label: String) throws -> String {
+    /// The items of `collection` whose attributes include all of `attributes`.
+    static func search(in collection: String, attributes: [(String, String)], _ bus: Bus) throws -> [String] {
         var error: UnsafeMutablePointer<CChar>?
-        guard let path = take(vault_ss_create_collection(label, &error)) else { throw failure(error, "the prompt was dismissed") }
-        return path
+        var items: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        let count = withAttributes(attributes) { vault_ss_search_collection(bus.pointer, collection, $0, &items, &error) }
+        guard count >= 0 else { throw failure(error, "SearchItems failed") }
+        return strings(items)
+    }
+
+    /// Service.Unlock: the objects unlocked at once, and the prompt for the rest ("/" for none).
+    static func unlock(_ objects: [String], _ bus: Bus) throws -> (unlocked: [String], prompt: String) {
+        var error: UnsafeMutablePointer<CChar>?
+        var unlocked: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        var prompt: UnsafeMutablePointer<CChar>?
+        let result = withStrings(objects) { vault_ss_unlock(bus.pointer, $0, &unlocked, &prompt, &error) }
+        guard result == 0 else { throw failure(error, "Unlock failed") }
+        return (strings(unlocked), take(prompt) ?? "/")
+    }
+
+    /// Service.CreateCollection: the collection ("/" until the prompt is followed) and the prompt ("/" for none).
+    static func createCollection(_ label: String, _ bus: Bus) throws -> (collection: String, prompt: String) {
+        var error: UnsafeMutablePointer<CChar>?
+        var collection: UnsafeMutablePointer<CChar>?
+        var prompt: UnsafeMutablePointer<CChar>?
+        guard vault_ss_create_collection(bus.pointer, label, &collection, &prompt, &error) == 0 else {
+            throw failure(error, "CreateCollection failed")
+        }
+        return (take(collection) ?? "/", take(prompt) ?? "/")
+    }
+
+    enum PromptOutcome: Equatable {
+        /// The paths the prompt returned (the new item or collection, the unlocked objects).
+        case completed([String])
+        case dismissed
+        /// No answer within the wait; the prompt was dismissed.
+        case unanswered
+    }
+
+    /// Runs the prompt and waits at most `timeout` seconds for it to complete.
+    static func prompt(_ path: String, timeout: Double, _ bus: Bus) throws -> PromptOutcome {
+        var error: UnsafeMutablePointer<CChar>?
+        var result: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        let milliseconds = Int32(clamping: Int((timeout * 1000).rounded(.up)))
+        switch vault_ss_prompt(bus.pointer, path, milliseconds, &result, &error) {
+        case 1: return .completed(strings(result))
+        case 0:
+            _ = strings(result)
+            return .dismissed
+        case -2: return .unanswered
+        default: throw failure(error, "the prompt failed")
+        }
+    }
+
+    /// The process id of the program that owns the Secret Service's name.
+    static func ownerPID(_ bus: Bus) throws -> Int32 {
+        var error: UnsafeMutablePointer<CChar>?
+        let pid = vault_ss_owner_pid(bus.pointer, &error)
+        guard pid > 0 else { throw failure(error, "GetConnectionUnixProcessID failed") }
+        return Int32(clamping: pid)
+    }
+
+    /// Calls `body` with a NULL-terminated C list of `strings`.
+    private static func withStrings<T>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> T) -> T {
+        let owned: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+        defer { owned.forEach { free($0) } }
+        let list: [UnsafePointer<CChar>?] = owned.map { $0.map { UnsafePointer($0) } } + [nil]
+        return list.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// Calls `body` with the attributes as a NULL-terminated name, value, … list.
+    private static func withAttributes<T>(_ attributes: [(String, String)], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> T) -> T {
+        withStrings(attributes.flatMap { [$0.0, $0.1] }, body)
     }
 
     // MARK: C strings

@@ -15,7 +15,14 @@ import Foundation
 ///
 /// Where items go: the collection named by `--secret-service-collection`
 /// (created, through the daemon's prompt, when missing); else `awsvault` when
-/// it exists (aws-vault's); else the default collection (the login keyring).
+/// it exists (aws-vault's); else the default collection (the login keyring);
+/// else, where a display can show the daemon's dialog, a new `awsvault`
+/// collection (as aws-vault creates it).
+///
+/// Every call that may return a prompt (CreateItem, Item.Delete, Unlock,
+/// CreateCollection) follows it with a bounded wait: KeePassXC answers every
+/// CreateItem and Delete with one, KWallet every Unlock. Every write and
+/// delete is read back before it is reported done.
 /// Items vault puts in the default collection also carry `vault` = `1`, so
 /// that listing them does not walk every password of the login keyring.
 /// Lookups search each of these collections in that order.
@@ -26,6 +33,10 @@ package final class SecretServiceKeyring: Keyring {
 
     /// The collection named explicitly, if any.
     package let collectionName: String?
+    /// How long a prompt may take (seconds) before vault withdraws it.
+    let promptTimeout: Double
+    /// Whether a person may see the daemon's dialogs (a display is set).
+    let canShowDialogs: Bool
     private let connection = Mutex<Connection?>(nil)
 
     private struct Place: Equatable {
@@ -48,8 +59,22 @@ package final class SecretServiceKeyring: Keyring {
         var listed: [String: String] = [:]
     }
 
-    package init(collectionName: String?) {
+    package init(collectionName: String?, promptTimeout: Double = 10, canShowDialogs: Bool = false) {
         self.collectionName = collectionName
+        self.promptTimeout = promptTimeout
+        self.canShowDialogs = canShowDialogs
+    }
+
+    /// Who answers, and whether the collection vault writes to is locked (for `vault doctor`).
+    package func status() throws -> (provider: SecretServiceProvider, collection: String?, locked: Bool) {
+        try withConnection { connection in
+            let provider = provider(connection)
+            guard let place = places(connection, includingDefault: true).first else { return (provider, nil, false) }
+            let locked = try call("read whether '\(place.name)' is locked") { try LibSecret.isLocked(place.path, connection.bus) }
+            // The default collection by its label ("login", a wallet's or a database's name).
+            let label = place.dedicated ? place.name : (try? LibSecret.label(place.path, item: false, connection.bus)) ?? ""
+            return (provider, label.isEmpty ? place.name : label, locked)
+        }
     }
 
     /// Connects now; throws `secretServiceUnavailable` when no Secret Service
@@ -104,11 +129,45 @@ package final class SecretServiceKeyring: Keyring {
             defer { Wipe.data(&secret) }
             var attributes = [("profile", key)]
             if !place.dedicated { attributes.append(Self.markerAttribute) }
-            try call("store the item '\(key)'") {
-                try LibSecret.createItem(
-                    in: place.path, session: session, label: key, attributes: attributes, secret: secret,
-                    contentType: "application/json", connection.bus)
+            let action = "store the item '\(key)' in '\(place.name)'"
+            // An item that is there already gets the new secret in place: KeePassXC
+            // (before 2.7.7) asks a person before CreateItem may replace an entry
+            // another client made, even with its confirmations turned off.
+            let existing = try call("search for '\(key)'") { try LibSecret.search(in: place.path, attributes: attributes, connection.bus) }
+            var item = existing.first { (try? LibSecret.setSecret($0, session: session, secret: secret, contentType: Self.contentType, connection.bus)) != nil }
+            if item == nil {
+                let created = try call(action) {
+                    try LibSecret.createItem(
+                        in: place.path, session: session, label: key, attributes: attributes, secret: secret,
+                        contentType: Self.contentType, connection.bus)
+                }
+                item = try follow(created.prompt, to: action, connection)?.first ?? created.item
             }
+            try confirmStored(item, secret: secret, attributes: attributes, place: place, action: action, connection)
+        }
+    }
+
+    /// Reads the item back: there, holding `secret`, or the write is an error.
+    private func confirmStored(
+        _ reported: String?, secret: Data, attributes: [(String, String)], place: Place, action: String, _ connection: Connection
+    ) throws {
+        var item = reported ?? "/"
+        if item == "/" || !place.holds(item) {  // a daemon that did not say which item: ask
+            let found = try call("search for what was stored") { try LibSecret.search(in: place.path, attributes: attributes, connection.bus) }
+            guard let first = found.first else {
+                throw KeyringError.notConfirmed(provider: provider(connection).name, action: action, detail: "finds no such item")
+            }
+            item = first
+        }
+        var stored: Data
+        do {
+            stored = try LibSecret.secret(item, session: connection.session, connection.bus)
+        } catch {
+            throw KeyringError.notConfirmed(provider: provider(connection).name, action: action, detail: "failed (\(Self.reason(error)))")
+        }
+        defer { Wipe.data(&stored) }
+        guard stored == secret else {
+            throw KeyringError.notConfirmed(provider: provider(connection).name, action: action, detail: "gives a different secret")
         }
     }
 
@@ -116,14 +175,51 @@ package final class SecretServiceKeyring: Keyring {
         try withConnection { connection in
             connection.listed[key] = nil
             let found = try call("search for '\(key)'") { try LibSecret.searchAll(attribute: "profile", value: key, connection.bus) }
-            for place in places(connection, includingDefault: true) {
+            let places = places(connection, includingDefault: true)
+            var deleted: [String] = []
+            for place in places {
                 let locked = found.locked.filter(place.holds)
                 if !locked.isEmpty { try unlock(place, connection) }
+                for item in locked { try unlock(item: item, key: key, connection) }
                 for item in found.unlocked.filter(place.holds) + locked {
-                    try call("delete the item '\(key)'") { try LibSecret.delete(item, connection.bus) }
+                    let action = "delete the item '\(key)' from '\(place.name)'"
+                    let prompt = try call(action) { try LibSecret.delete(item, connection.bus) }
+                    _ = try follow(prompt, to: action, connection)
+                    deleted.append(item)
                 }
             }
+            guard !deleted.isEmpty else { return }
+            // Asked again: a daemon that answered Delete (or its prompt) may still hold the item.
+            let after = try call("search for '\(key)'") { try LibSecret.searchAll(attribute: "profile", value: key, connection.bus) }
+            if let left = (after.unlocked + after.locked).first(where: { item in places.contains { $0.holds(item) } }) {
+                throw KeyringError.notConfirmed(
+                    provider: provider(connection).name, action: "delete the item '\(key)'", detail: "still finds it (\(left))")
+            }
         }
+    }
+
+    // MARK: Prompts
+
+    /// Follows `prompt` unless it is "/" (none): the paths it completed with.
+    /// Dismissed, or not answered in time, is an error naming the provider.
+    private func follow(_ prompt: String, to action: String, _ connection: Connection) throws -> [String]? {
+        guard prompt != "/" else { return nil }
+        switch try call(action, { try LibSecret.prompt(prompt, timeout: promptTimeout, connection.bus) }) {
+        case .completed(let paths):
+            return paths
+        case .dismissed:
+            throw KeyringError.promptDismissed(provider: provider(connection).name, action: action)
+        case .unanswered:
+            let provider = provider(connection)
+            throw KeyringError.promptUnanswered(
+                provider: provider.name, action: action, seconds: Int(promptTimeout.rounded(.up)), help: provider.promptHelp)
+        }
+    }
+
+    /// The program that owns the Secret Service's bus name.
+    private func provider(_ connection: Connection) -> SecretServiceProvider {
+        guard let pid = try? LibSecret.ownerPID(connection.bus) else { return SecretServiceProvider(kind: .other, program: "", pid: 0) }
+        return SecretServiceProvider.identify(pid: pid)
     }
 
     // MARK: Collections
@@ -177,18 +273,33 @@ package final class SecretServiceKeyring: Keyring {
     private func writePlace(_ connection: inout Connection) throws -> Place {
         if let collectionName {
             if let explicit = connection.explicit { return explicit }
-            let path: String
-            do {
-                path = try LibSecret.createCollection(collectionName)
-            } catch {
-                throw KeyringError.collectionNotCreated(name: collectionName, reason: Self.reason(error))
-            }
-            let place = Place(path: path, name: collectionName, dedicated: true)
+            let place = Place(path: try createCollection(collectionName, connection), name: collectionName, dedicated: true)
             connection.explicit = place
             return place
         }
-        guard let place = places(connection, includingDefault: true).first else { throw KeyringError.noDefaultCollection }
+        if let place = places(connection, includingDefault: true).first { return place }
+        let provider = provider(connection)
+        // aws-vault creates its collection here; vault does too where a person can answer the daemon's dialog.
+        guard canShowDialogs else { throw KeyringError.noDefaultCollection(provider: provider.name, help: provider.createCollectionHelp) }
+        let place = Place(path: try createCollection(Self.awsVaultCollection, connection), name: Self.awsVaultCollection, dedicated: true)
+        connection.awsVault = place
         return place
+    }
+
+    /// Creates a collection through the daemon (which may prompt); its path.
+    private func createCollection(_ name: String, _ connection: Connection) throws -> String {
+        do {
+            let created = try LibSecret.createCollection(name, connection.bus)
+            let path = try follow(created.prompt, to: "create the collection '\(name)'", connection)?.first ?? created.collection
+            guard path != "/" else { throw LibSecret.Failure(reason: "the daemon returned no collection") }
+            return path
+        } catch KeyringError.promptDismissed(let provider, _) {
+            throw KeyringError.collectionNotCreated(name: name, reason: "\(provider) dismissed its prompt")
+        } catch KeyringError.promptUnanswered(let provider, _, let seconds, _) {
+            throw KeyringError.collectionNotCreated(name: name, reason: "no one answered \(provider)'s prompt within \(seconds) s")
+        } catch {
+            throw KeyringError.collectionNotCreated(name: name, reason: Self.reason(error))
+        }
     }
 
     /// The item for `key` and the collection holding it. An item in a locked
@@ -203,6 +314,7 @@ package final class SecretServiceKeyring: Keyring {
             if let item = found.unlocked.first(where: place.holds) { return (item, place) }
             if let item = found.locked.first(where: place.holds) {
                 try unlock(place, connection)
+                try unlock(item: item, key: key, connection)
                 return (item, place)
             }
         }
@@ -216,10 +328,33 @@ package final class SecretServiceKeyring: Keyring {
         return unlockedAny ? try find(key, &connection, retried: true) : nil
     }
 
+    /// Unlocks the collection when it is locked, following the daemon's prompt
+    /// (KWallet prompts even for a wallet PAM opened, and needs no person then).
     private func unlock(_ place: Place, _ connection: Connection) throws {
         guard try call("read whether '\(place.name)' is locked", { try LibSecret.isLocked(place.path, connection.bus) }) else { return }
-        guard try call("unlock '\(place.name)'", { try LibSecret.unlock(place.path) }) else {
-            throw KeyringError.collectionLocked(place.name)
+        let action = "unlock the collection '\(place.name)'"
+        let answer = try call(action) { try LibSecret.unlock([place.path], connection.bus) }
+        var unlocked = answer.unlocked
+        do {
+            unlocked += try follow(answer.prompt, to: action, connection) ?? []
+        } catch KeyringError.promptDismissed {
+            unlocked = []
+        }
+        guard unlocked.contains(place.path) else {
+            let provider = provider(connection)
+            throw KeyringError.collectionLocked(place.name, provider: provider.name, help: provider.promptHelp)
+        }
+    }
+
+    /// Unlocks an item the daemon lists as locked in an unlocked collection:
+    /// KeePassXC locks each entry from each client until a person allows it
+    /// (unless its access confirmation is off).
+    private func unlock(item: String, key: String, _ connection: Connection) throws {
+        let action = "unlock the item '\(key)'"
+        let answer = try call(action) { try LibSecret.unlock([item], connection.bus) }
+        if answer.unlocked.contains(item) { return }
+        guard try follow(answer.prompt, to: action, connection)?.contains(item) == true else {
+            throw KeyringError.promptDismissed(provider: provider(connection).name, action: action)
         }
     }
 
@@ -234,8 +369,10 @@ package final class SecretServiceKeyring: Keyring {
     }
 
     private static func reason(_ error: any Error) -> String {
-        (error as? LibSecret.Failure)?.reason ?? "\(error)"
+        (error as? LibSecret.Failure)?.reason ?? (error as? VaultError)?.message ?? "\(error)"
     }
+
+    static let contentType = "application/json"
 
     // MARK: Item layout
 

@@ -49,7 +49,6 @@ package struct Doctor {
     package var openKeyring: (KeyringChoice, Settings) throws -> any Keyring = KeyringOpener.open
     package var libcurlError: () -> String? = Doctor.probeLibcurl
     package var libdbusError: () -> String? = LibSecret.busLoadError
-    package var libsecretError: () -> String? = LibSecret.promptLoadError
 
     /// Beyond this, AWS refuses signatures and MFA codes start to fail.
     package static let allowedSkew = 60
@@ -69,7 +68,6 @@ package struct Doctor {
         checks.append(completions())
         checks.append(library("libcurl", libcurlError(), package: "libcurl4", need: "to reach AWS"))
         checks.append(library("libdbus", libdbusError(), package: "libdbus-1-3", need: "for the Secret Service store"))
-        checks.append(library("libsecret", libsecretError(), package: "libsecret-1-0", need: "to unlock or create Secret Service collections"))
         if let keyring { checks.append(expiredSessions(keyring)) }
         if let profile {
             if let keyring {
@@ -105,7 +103,20 @@ package struct Doctor {
         if let file = keyring as? FileKeyring {
             what = "file store at \(file.directory)"
         } else if let secret = keyring as? SecretServiceKeyring {
-            what = "Secret Service" + (secret.collectionName.map { " (collection \($0))" } ?? "")
+            // Which program answers, and whether the collection is locked: asked
+            // before reading, which would unlock it (a change doctor does not make).
+            do {
+                let status = try secret.status()
+                guard let collection = status.collection else {
+                    return (.fail("store", "Secret Service from \(status.provider.description): no collection to store in", fix: status.provider.createCollectionHelp), nil)
+                }
+                what = "Secret Service from \(status.provider.description), collection '\(collection)' \(status.locked ? "locked" : "unlocked")"
+                if status.locked {
+                    return (.fail("store", what, fix: "unlock it in your keyring manager (\(status.provider.name)) and run vault doctor again"), nil)
+                }
+            } catch {
+                return (.fail("store", error), nil)
+            }
         } else {
             what = "store"
         }
