@@ -43,10 +43,10 @@ package final class MFACodes: @unchecked Sendable {
             return code
         }
         guard let driver = driver ?? prompt.automatic() else {
-            throw CredentialError.mfaUnavailable(serial: serial, profile: profile.name)
+            throw CredentialError.mfaUnavailable(serial: serial, profile: profile)
         }
         guard driver == .terminal else {
-            let code = try prompt.code(driver, serial: serial, profile: profile.name)
+            let code = try prompt.code(driver, serial: serial, profile: profile)
             guard Self.isWellFormed(code) else { throw CredentialError.mfaInvalid(source: driver.rawValue) }
             return code
         }
