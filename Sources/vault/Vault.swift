@@ -26,6 +26,7 @@ struct Vault: ParsableCommand {
             Clear.self,
             Rotate.self,
             Login.self,
+            SSO.self,
             Doctor.self,
         ]
     )

@@ -127,15 +127,19 @@ package enum SSOConfig {
         return SSOProfile(profile: profile.name, session: session, accountID: account, roleName: role)
     }
 
+    /// Lower-case letters, digits and dashes: what goes into an endpoint's host name.
+    static func isRegionName(_ region: String) -> Bool {
+        !region.isEmpty && region.utf8.count <= 64
+            && region.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d }
+    }
+
     private static func validate(startURL: String, region: String, at location: SourceLocation?) throws(SSOError) {
         guard let parts = URLParts(startURL), parts.scheme == "https" || parts.scheme == "http", !parts.hostname.isEmpty else {
             throw .incompleteConfig(
                 what: "sso_start_url = \(ConfigError.clip(startURL)) is not a URL", location: location,
                 fix: "use the AWS access portal URL, like https://d-xxxxxxxxxx.awsapps.com/start")
         }
-        let regionOK = !region.isEmpty && region.utf8.count <= 64
-            && region.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d }
-        guard regionOK else {
+        guard isRegionName(region) else {
             throw .incompleteConfig(
                 what: "sso_region = \(ConfigError.clip(region)) is not a region name", location: location,
                 fix: "use the Identity Center's region, like us-east-1")

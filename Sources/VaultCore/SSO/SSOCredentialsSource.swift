@@ -49,4 +49,9 @@ package struct SSOCredentialsSource: CredentialProvider {
             }
         }
     }
+
+    /// `credentials()` labelled for output (`vault sso credentials`).
+    package func issue(region: String?) throws -> IssuedCredentials {
+        IssuedCredentials(profileName: profile.profile, credentials: try credentials(), region: region)
+    }
 }

@@ -199,7 +199,7 @@ package struct SSOTokenCache: Sendable {
         var template = Array((directory + "/.vault-XXXXXX.tmp").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard fd >= 0 else { throw .cache(path: directory, operation: "write in", reason: String(cString: strerror(errno))) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         fchmod(fd, 0o600)
         let written = FileBytes.writeAll(fd, Data(text.utf8)) && fsync(fd) == 0
         let reason = String(cString: strerror(errno))
