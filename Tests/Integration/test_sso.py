@@ -182,7 +182,8 @@ def test_with_both_tokens_expired_vault_signs_in_again_or_says_to(vault_bin, wor
 
     refused = _credentials(vault_bin, world, "dev", "--no-sign-in")
     assert refused.returncode != 0 and refused.stdout == ""
-    assert "refresh token for sso-session corp has expired or was revoked; run `vault sso login --sso-session corp`" in refused.stderr
+    assert refused.stderr == ("vault: the IAM Identity Center refresh token for sso-session corp has expired or was revoked; "
+                              "run `vault sso login --sso-session corp`\n")
 
     before = dict(sso.counts)
     result = _approving([vault_bin, "sso", "credentials", "dev", "--no-browser"], world["env"], sso, "stderr")
@@ -367,3 +368,87 @@ def test_populate_writes_through_a_symlinked_config(vault_bin, world, tmp_path):
     result = run_vault(vault_bin, ["sso", "populate"], world["env"])
     assert result.returncode == 0, result.stderr
     assert config.is_symlink() and "[profile dev-ReadOnly]" in real.read_text()
+
+
+def test_parallel_callers_make_one_refresh(vault_bin, world):
+    sso = world["sso"]
+    assert _vault_login(vault_bin, world, "dev").returncode == 0
+    _expire_cached_access_token(world)
+    sso.calls.clear()
+    argv = [vault_bin, "sso", "credentials", "dev", "--no-sign-in"]
+    processes = [subprocess.Popen(argv, env=world["env"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(8)]
+    results = [(p.communicate(timeout=120), p.returncode) for p in processes]
+    assert all(code == 0 for _, code in results), [err for (_, err), _ in results]
+    # Refresh tokens rotate: a second refresh with the same one would fail and force a sign-in.
+    assert [c for c in sso.calls if c[0] != "GetRoleCredentials"] == [("CreateToken", {"grantType": "refresh_token"})]
+
+
+def test_parallel_populates_lose_nothing(vault_bin, world):
+    sso = world["sso"]
+    config = world["home"] / ".aws" / "config"
+    sessions = [f"team{i}" for i in range(6)]
+    config.write_text("".join(f"[sso-session {name}]\nsso_start_url = {sso.start_url}\nsso_region = us-east-1\n\n"
+                              for name in sessions))
+    for name in sessions:
+        assert _vault_login(vault_bin, world, "--sso-session", name).returncode == 0
+    processes = [subprocess.Popen([vault_bin, "sso", "populate", "--sso-session", name, "--prefix", name + "-"],
+                                  env=world["env"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for name in sessions]
+    for p in processes:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    session = botocore.session.Session()
+    session.set_config_variable("config_file", str(config))
+    # Every run's two profiles are there: none overwrote another's append.
+    assert set(session.full_config["profiles"]) == {f"{n}-dev-{r}" for n in sessions for r in ("ReadOnly", "Admin")}
+    assert set(session.full_config["sso_sessions"]) == set(sessions)
+    assert not list(config.parent.glob(".config-vault-*"))
+
+
+def test_login_opens_the_browser_on_the_url_with_the_code(vault_bin, world, tmp_path):
+    sso = world["sso"]
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser"
+    browser.write_text(f"#!/bin/sh\nprintf '%s' \"$1\" > {opened}\n")
+    browser.chmod(0o755)
+    env = dict(world["env"], BROWSER=str(browser))
+    process = subprocess.Popen([vault_bin, "sso", "login", "dev"], env=env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    shown = ""
+    for line in process.stderr:
+        shown += line
+        if CODE.search(line):
+            break
+    url = opened.read_text()
+    code = CODE.search(shown).group(1)
+    assert url == f"{sso.url}/start/#/device?user_code={code}"
+    assert sso.approve(code) == 1
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0 and out == "", err
+    assert "in the browser (" in shown and _token_file(world).exists()
+
+
+def test_no_browser_never_starts_one(vault_bin, world, tmp_path):
+    marker = tmp_path / "browser-ran"
+    browser = tmp_path / "browser"
+    browser.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    browser.chmod(0o755)
+    world["env"]["BROWSER"] = str(browser)
+    assert _vault_login(vault_bin, world, "dev").returncode == 0
+    assert not marker.exists()
+
+
+def test_a_legacy_profile_shares_its_token_with_the_aws_cli(vault_bin, world):
+    sso = world["sso"]
+    config = world["home"] / ".aws" / "config"
+    config.write_text(f"[profile old]\nsso_start_url = {sso.start_url}\nsso_region = us-east-1\n"
+                      f"sso_account_id = {ACCOUNT}\nsso_role_name = ReadOnly\n")
+    login = _approving([vault_bin, "sso", "login", "old", "--no-browser"], world["env"], sso, "stderr")
+    assert login.returncode == 0, login.stderr
+    legacy = world["cache"] / (hashlib.sha1(sso.start_url.encode()).hexdigest() + ".json")
+    assert json.loads(legacy.read_text())["startUrl"] == sso.start_url
+    cli = subprocess.run([AWS, "configure", "export-credentials", "--profile", "old"], env=world["env"],
+                         capture_output=True, text=True, timeout=60)
+    assert cli.returncode == 0, cli.stderr
+    assert json.loads(cli.stdout)["AccessKeyId"] == sso.issued[(ACCOUNT, "ReadOnly")]["accessKeyId"]

@@ -84,6 +84,9 @@ package struct SSOTokenProvider: Sendable {
                     session: session.displayName, reason: cached == nil ? "not signed in" : "the token has expired",
                     command: loginCommand)
             }
+            if cached?.refreshToken != nil {
+                Diagnostics.say("the IAM Identity Center token for \(session.displayName) could not be renewed (refresh token expired or revoked); signing in again")
+            }
             return try deviceSignIn()
         }
     }
@@ -105,7 +108,6 @@ package struct SSOTokenProvider: Sendable {
         do {
             grant = try oidc.createToken(refreshToken: refreshToken, registration: registration)
         } catch let failure as SSOFailure where failure.status < 500 {
-            Diagnostics.say("the IAM Identity Center refresh token for \(session.displayName) was refused (\(failure.code))")
             return nil
         }
         // As botocore: the registration travels with the token; a refresh token only if one came back.
