@@ -403,7 +403,7 @@ def test_parallel_populates_lose_nothing(vault_bin, world):
     # Every run's two profiles are there: none overwrote another's append.
     assert set(session.full_config["profiles"]) == {f"{n}-dev-{r}" for n in sessions for r in ("ReadOnly", "Admin")}
     assert set(session.full_config["sso_sessions"]) == set(sessions)
-    assert not list(config.parent.glob(".config-vault-*"))
+    assert not list(config.parent.glob(".vault-*"))
 
 
 def test_login_opens_the_browser_on_the_url_with_the_code(vault_bin, world, tmp_path):

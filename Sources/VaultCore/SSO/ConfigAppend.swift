@@ -45,7 +45,9 @@ package enum ConfigAppend {
         } catch {
             throw SSOError.configWrite(path: path, reason: "the result would not parse (\(error.message))")
         }
-        try replace(target, with: text, mode: mode, display: path)
+        if let reason = AtomicWrite.replace(target, with: text, mode: mode) {
+            throw SSOError.configWrite(path: path, reason: reason)
+        }
         return added
     }
 
@@ -71,28 +73,5 @@ package enum ConfigAppend {
             throw SSOError.configWrite(path: display, reason: "not UTF-8")
         }
         return (text, info.st_mode & 0o777)
-    }
-
-    private static func replace(_ path: String, with text: String, mode: mode_t, display: String) throws {
-        let folder = String(path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.config-vault-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw SSOError.configWrite(path: display, reason: "cannot create a temp file: \(String(cString: strerror(errno)))") }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        fchmod(fd, mode)
-        let ok = FileBytes.writeAll(fd, Data(text.utf8)) && fsync(fd) == 0
-        let reason = String(cString: strerror(errno))
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            let why = ok ? String(cString: strerror(errno)) : reason
-            unlink(temporary)
-            throw SSOError.configWrite(path: display, reason: why)
-        }
-        // The rename itself survives a crash only once the folder is synced.
-        let dir = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dir >= 0 {
-            fsync(dir)
-            close(dir)
-        }
     }
 }

@@ -191,23 +191,13 @@ package struct SSOTokenCache: Sendable {
         return document
     }
 
-    /// Temp file in the folder, 0600, fsync, rename over the old file.
+    /// Atomically, 0600, in the folder (created 0700).
     private func write(_ text: String, to path: String) throws(SSOError) {
         if let failure = PrivateFolders.create(directory) {
             throw .cache(path: failure.path, operation: "create the folder", reason: String(cString: strerror(failure.errno)))
         }
-        var template = Array((directory + "/.vault-XXXXXX.tmp").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-        guard fd >= 0 else { throw .cache(path: directory, operation: "write in", reason: String(cString: strerror(errno))) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        fchmod(fd, 0o600)
-        let written = FileBytes.writeAll(fd, Data(text.utf8)) && fsync(fd) == 0
-        let reason = String(cString: strerror(errno))
-        close(fd)
-        guard written, rename(temporary, path) == 0 else {
-            let why = written ? String(cString: strerror(errno)) : reason
-            unlink(temporary)
-            throw .cache(path: path, operation: "write", reason: why)
+        if let reason = AtomicWrite.replace(path, with: text, mode: 0o600) {
+            throw .cache(path: path, operation: "write", reason: reason)
         }
     }
 
