@@ -66,7 +66,7 @@ package struct SSOLogout {
             try portal.logout(accessToken: token.accessToken)
             return Result(session: name, revoked: true, note: nil)
         } catch {
-            let why = (error as? SSOFailure).map { "\($0.code): \($0.message)" } ?? ((error as? VaultError)?.message ?? "\(error)")
+            let why = (error as? SSOFailure).map { "\($0.code): \($0.detail)" } ?? ((error as? VaultError)?.message ?? "\(error)")
             return Result(session: name, revoked: false,
                           note: "Logout failed (\(why)); the access token stays valid at IAM Identity Center until \(AWSTime.iso8601(token.expiresAt))" + refreshNote)
         }

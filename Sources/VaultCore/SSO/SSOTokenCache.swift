@@ -44,11 +44,14 @@ package struct SSOToken: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A RegisterClient result, cached as botocore's `SSOTokenFetcher` caches it.
-package struct SSORegistration: Sendable, Equatable {
+package struct SSORegistration: Sendable, Equatable, CustomStringConvertible {
     package var clientID: String
     package var clientSecret: String
     package var expiresAt: Date
     package var scopes: [String]?
+
+    /// Never the secret.
+    package var description: String { "SSORegistration(\(clientID), expires \(AWSTime.iso8601(expiresAt)))" }
 }
 
 /// The token cache botocore and the AWS CLI v2 use, read and written exactly

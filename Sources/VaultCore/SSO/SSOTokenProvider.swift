@@ -151,7 +151,7 @@ package struct SSOTokenProvider: Sendable {
         do {
             return try oidc.startDeviceAuthorization(registration, startURL: session.startURL)
         } catch let failure as SSOFailure where failure.code == "InvalidRequestException" || failure.code == "UnauthorizedClientException" {
-            throw SSOError.wrongStartURL(startURL: session.startURL, location: session.location, detail: failure.message)
+            throw SSOError.wrongStartURL(startURL: session.startURL, location: session.location, detail: failure.detail)
         }
     }
 
@@ -205,7 +205,7 @@ package struct SSOTokenProvider: Sendable {
                 case "AuthorizationPendingException": break
                 case "SlowDownException": interval += Self.slowDownStep
                 case "ExpiredTokenException": throw SSOError.signInExpired(session: session.displayName, command: loginCommand)
-                case "AccessDeniedException": throw SSOError.signInDenied(session: session.displayName, detail: failure.message)
+                case "AccessDeniedException": throw SSOError.signInDenied(session: session.displayName, detail: failure.detail)
                 default: throw failure.asError
                 }
             }

@@ -9,14 +9,20 @@ import Foundation
 /// else the OAuth `error` field) and the message.
 package struct SSOFailure: Error, Sendable, Equatable {
     package var code: String
-    package var message: String
+    /// The service's own words.
+    package var detail: String
     package var status: Int
     package var operation: String
     package var endpoint: String
 
     var asError: SSOError {
-        .service(code: code, message: message, operation: operation, endpoint: endpoint, status: status)
+        .service(code: code, message: detail, operation: operation, endpoint: endpoint, status: status)
     }
+}
+
+/// An answer no caller singled out still reaches the person as one `vault:` line.
+extension SSOFailure: VaultError {
+    package var message: String { asError.message }
 }
 
 /// One rest-json call to an IAM Identity Center service: JSON body or query
@@ -131,7 +137,7 @@ struct SSOWire: Sendable {
             code = Self.oauthCodes[oauth] ?? oauth
         }
         let message = document?["error_description"]?.string ?? document?["message"]?.string ?? document?["Message"]?.string ?? ""
-        return SSOFailure(code: code, message: message, status: response.status, operation: operation, endpoint: displayEndpoint)
+        return SSOFailure(code: code, detail: message, status: response.status, operation: operation, endpoint: displayEndpoint)
     }
 }
 

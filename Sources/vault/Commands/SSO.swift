@@ -35,6 +35,8 @@ struct SSOTarget: ParsableArguments {
         if let ssoSession { return try SSOConfig.named(ssoSession, file: file) }
         guard let profile else { return nil }
         let resolved = try ProfileResolver(file: file, settings: settings).resolve(profile)
-        return try SSOConfig.session(for: resolved, file: file)
+        // A role profile whose source_profile chain starts at an SSO profile signs in with that one.
+        let ssoProfile = resolved.chain.first(where: SSOConfig.isSSOProfile) ?? resolved
+        return try SSOConfig.session(for: ssoProfile, file: file)
     }
 }
