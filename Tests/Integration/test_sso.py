@@ -452,3 +452,14 @@ def test_a_legacy_profile_shares_its_token_with_the_aws_cli(vault_bin, world):
                          capture_output=True, text=True, timeout=60)
     assert cli.returncode == 0, cli.stderr
     assert json.loads(cli.stdout)["AccessKeyId"] == sso.issued[(ACCOUNT, "ReadOnly")]["accessKeyId"]
+
+
+def test_a_token_for_another_start_url_is_not_used(vault_bin, world):
+    sso = world["sso"]
+    assert _vault_login(vault_bin, world, "dev").returncode == 0
+    config = world["home"] / ".aws" / "config"
+    config.write_text(config.read_text().replace(sso.start_url, "https://d-1111111111.awsapps.com/start"))
+    result = _credentials(vault_bin, world, "dev", "--no-sign-in")
+    assert result.returncode != 0 and result.stdout == ""
+    assert "no valid IAM Identity Center token for sso-session corp (not signed in)" in result.stderr
+    assert sso.counts["GetRoleCredentials"] == 0

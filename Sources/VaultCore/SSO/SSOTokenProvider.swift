@@ -70,7 +70,8 @@ package struct SSOTokenProvider: Sendable {
     package func validToken() throws -> SSOToken {
         try SingleFlight(settings: settings).withLock("sso-token:" + (try SSOTokenCache.tokenKey(for: session))) {
             let now = clock.now()
-            let cached = try cache.token(for: session)
+            // A token for another start URL (the session was pointed elsewhere) is no token for this one.
+            let cached = try cache.token(for: session).flatMap { $0.startURL == session.startURL ? $0 : nil }
             if let cached {
                 let remaining = cached.expiresAt.timeIntervalSince(now)
                 if remaining > Self.refreshWindow { return cached }
