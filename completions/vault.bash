@@ -173,13 +173,13 @@ _vault() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|export|clear|rotate|migrate|login|doctor|help)
+    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|export|clear|rotate|migrate|login|sso|doctor|help)
         # Offer subcommand argument completions
         "_vault_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec export clear rotate migrate login doctor help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec export clear rotate migrate login sso doctor help' -- "${cur}"))
         ;;
     esac
 }
@@ -239,7 +239,7 @@ _vault_config_show() {
         return
         ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -654,6 +654,96 @@ _vault_login() {
     case "${positional_number}" in
     1)
         __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
+_vault_sso() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __vault_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    login|logout|populate)
+        # Offer subcommand argument completions
+        "_vault_sso_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'login logout populate' -- "${cur}"))
+        ;;
+    esac
+}
+
+_vault_sso_login() {
+    repeating_flags=()
+    non_repeating_flags=(--no-browser --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--sso-session)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--sso-session')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
+_vault_sso_logout() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--sso-session)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--sso-session')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
+_vault_sso_populate() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --no-browser --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--sso-session --prefix --region)
+    __vault_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--sso-session')
+        return
+        ;;
+    '--prefix')
+        return
+        ;;
+    '--region')
         return
         ;;
     esac

@@ -21,6 +21,7 @@ static void load(void) {
     if (!library) { load_error = "libcrypto.so.3 is not installed (Debian: apt install libssl3)"; return; }
     BIND(EVP_Digest);
     BIND(EVP_sha256);
+    BIND(EVP_sha1);
     BIND(HMAC);
     BIND(EVP_PBE_scrypt);
     BIND(PKCS5_PBKDF2_HMAC);
@@ -53,6 +54,12 @@ int vault_sha256(const uint8_t *data, size_t length, uint8_t out[32]) {
     const struct vault_crypto *c = vault_crypto();
     unsigned int size = 0;
     return c && c->EVP_Digest(data, length, out, &size, c->EVP_sha256(), NULL) == 1 && size == 32;
+}
+
+int vault_sha1(const uint8_t *data, size_t length, uint8_t out[20]) {
+    const struct vault_crypto *c = vault_crypto();
+    unsigned int size = 0;
+    return c && c->EVP_Digest(data, length, out, &size, c->EVP_sha1(), NULL) == 1 && size == 20;
 }
 
 int vault_hmac_sha256(const uint8_t *key, size_t key_length, const uint8_t *data, size_t length, uint8_t out[32]) {

@@ -13,6 +13,7 @@
 struct vault_crypto {
     __typeof__(EVP_Digest) *EVP_Digest;
     __typeof__(EVP_sha256) *EVP_sha256;
+    __typeof__(EVP_sha1) *EVP_sha1;
     __typeof__(HMAC) *HMAC;
     __typeof__(EVP_PBE_scrypt) *EVP_PBE_scrypt;
     __typeof__(PKCS5_PBKDF2_HMAC) *PKCS5_PBKDF2_HMAC;

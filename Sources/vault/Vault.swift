@@ -27,6 +27,7 @@ struct Vault: ParsableCommand {
             Rotate.self,
             Migrate.self,
             Login.self,
+            SSO.self,
             Doctor.self,
         ]
     )

@@ -9,6 +9,8 @@
 /// NULL when libcrypto loads; else a static message saying what is missing.
 const char *vault_crypto_load_error(void);
 int vault_sha256(const uint8_t *data, size_t length, uint8_t out[32]);
+/// SHA-1, only to name files as botocore names them (not for security).
+int vault_sha1(const uint8_t *data, size_t length, uint8_t out[20]);
 int vault_hmac_sha256(const uint8_t *key, size_t key_length, const uint8_t *data, size_t length, uint8_t out[32]);
 int vault_scrypt(const uint8_t *passphrase, size_t passphrase_length, const uint8_t *salt, size_t salt_length,
                  uint64_t n, uint64_t r, uint64_t p, uint64_t max_memory, uint8_t *key, size_t key_length);
