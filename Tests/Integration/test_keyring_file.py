@@ -16,6 +16,7 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import filestore  # noqa: E402
+from session_keyring import in_session  # noqa: E402
 
 from conftest import run_vault  # noqa: E402
 
@@ -197,30 +198,34 @@ def test_sigkill_at_random_moments_never_loses_a_returned_write(vault_bin, store
     assert not [p for p in directory.iterdir() if p.name.startswith(".tmp-")]
 
 
-def test_the_unlock_cache_serves_other_processes_and_lock_clears_it(vault_bin, store_env):
-    assert add(vault_bin, store_env, "work").returncode == 0
-    without = dict(store_env)
-    del without["AWS_VAULT_FILE_PASSPHRASE"]
-    result = add(vault_bin, without, "second")
-    assert result.returncode == 0, result.stderr  # no passphrase, no terminal: the kernel keyring served
-    assert run_vault(vault_bin, ["lock"], store_env).returncode == 0
-    result = add(vault_bin, without, "third")
-    assert result.returncode != 0
-    assert "locked and there is no terminal" in result.stderr and "AWS_VAULT_FILE_PASSPHRASE" in result.stderr
+def test_the_unlock_cache_serves_other_processes_and_lock_clears_it(vault_bin, store_env, tmp_path):
+    # In a session keyring of its own (a login session's): the cache is in force.
+    script = """
+        vault add work --env --no-add-config
+        env -u AWS_VAULT_FILE_PASSPHRASE vault add second --env --no-add-config && echo second-served
+        vault lock
+        env -u AWS_VAULT_FILE_PASSPHRASE vault add third --env --no-add-config 2> third.err || echo third-refused
+    """
+    result = in_session(script, store_env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    # no passphrase, no terminal: the kernel keyring served, until vault lock
+    assert result.stdout.split() == ["second-served", "third-refused"]
+    third = (tmp_path / "third.err").read_text()
+    assert "locked and there is no terminal" in third and "AWS_VAULT_FILE_PASSPHRASE" in third
 
 
-def test_the_unlock_cache_expires(vault_bin, store_env):
-    env = dict(store_env, AWS_VAULT_FILE_UNLOCK_TTL="1s")
-    assert add(vault_bin, env, "work").returncode == 0
-    without = dict(env)
-    del without["AWS_VAULT_FILE_PASSPHRASE"]
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        result = add(vault_bin, without, "later")
-        if result.returncode != 0:
-            break
-        time.sleep(0.2)
-    assert result.returncode != 0 and "locked" in result.stderr
+def test_the_unlock_cache_expires(vault_bin, store_env, tmp_path):
+    script = """
+        AWS_VAULT_FILE_UNLOCK_TTL=1s vault add work --env --no-add-config
+        env -u AWS_VAULT_FILE_PASSPHRASE vault add served --env --no-add-config 2>/dev/null && echo served
+        for i in $(seq 150); do  # up to 15 s
+            env -u AWS_VAULT_FILE_PASSPHRASE vault add later --env --no-add-config 2> later.err || { echo expired; break; }
+            sleep 0.1
+        done
+    """
+    result = in_session(script, store_env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "expired" and "locked" in (tmp_path / "later.err").read_text()
 
 
 def test_ttl_zero_keeps_nothing_in_the_kernel(vault_bin, store_env):

@@ -15,30 +15,19 @@ keyring: containers, CI) vault keeps nothing in the kernel and asks for the
 passphrase each time.
 """
 import json
-import os
 import pathlib
-import subprocess
 import sys
 
 import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import filestore  # noqa: E402
+from session_keyring import USER_SESSION, in_session  # noqa: E402
 
-from conftest import run_vault  # noqa: E402
 from fixtures.world import UNCHECKED  # noqa: E402
 
 STEAL = pathlib.Path(__file__).parent / "steal_keys.py"
 PASSPHRASE = "walkthrough-pass"
-USER_SESSION = f"_uid_ses.{os.getuid()}"
-
-
-def in_session(script: str, env: dict, cwd: pathlib.Path, session: str = "-") -> subprocess.CompletedProcess:
-    """Runs a bash script in a new session (setsid: no controlling terminal,
-    so nothing can prompt) joined to `session`: `-` a fresh session keyring,
-    USER_SESSION the user-session keyring (no session keyring of its own)."""
-    return subprocess.run(["setsid", "-w", "keyctl", "session", session, "bash", "-euc", script], env=env, cwd=cwd,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=180)
 
 
 def steal_report(path: pathlib.Path) -> dict:
@@ -59,7 +48,7 @@ def test_no_process_vault_starts_and_no_other_session_reads_the_unlock_key(cache
     script = f"""
         keyctl session - true >/dev/null  # keyctl works here
         vault exec classmethod -- true                   # unlocks: the data key goes to this session keyring
-        env -u AWS_VAULT_FILE_PASSPHRASE vault list > list.out   # the cache serves this session (no passphrase, no terminal)
+        env -u AWS_VAULT_FILE_PASSPHRASE vault export classmethod > export.out   # the cache serves this session (no passphrase, no terminal)
         python3 {STEAL} > sibling.json                   # same session, not started by vault
         vault exec classmethod -- python3 {STEAL} env -u AWS_VAULT vault export classmethod --format json > child.json
         keyctl session - python3 {STEAL} > other.json 2>/dev/null   # another session keyring
@@ -68,7 +57,7 @@ def test_no_process_vault_starts_and_no_other_session_reads_the_unlock_key(cache
     result = in_session(script, env, tmp)
     assert result.returncode == 0, result.stderr
     key = filestore.data_key(pathlib.Path(env["XDG_DATA_HOME"]) / "vault" / "keys", PASSPHRASE).hex()
-    assert "classmethod" in (tmp / "list.out").read_text()
+    assert "AWS_SESSION_TOKEN" in (tmp / "export.out").read_text()
 
     # Where the key is reachable the thief does see it: the test can fail.
     assert key in steal_report(tmp / "sibling.json")["stolen"].values()
@@ -104,13 +93,14 @@ credential_process = {steal_then_fail} {tmp / 'process.json'}
 
 [profile mfathief]
 source_profile = classmethod
+role_arn = {world['role1']}
 mfa_serial = {world['mfa']}
 mfa_process = {steal_then_fail} {tmp / 'mfa.json'}
 """)
     script = """
         vault exec classmethod -- true
         vault export thief --format json > /dev/null 2>&1 || true
-        vault export mfathief --format json > /dev/null 2>&1 || true
+        vault export mfathief --format json > /dev/null 2> mfa.err || true
     """
     result = in_session(script, env, tmp)
     assert result.returncode == 0, result.stderr
@@ -126,13 +116,13 @@ def test_without_a_session_keyring_of_its_own_the_passphrase_is_asked_each_time(
     tmp = world["tmp"]
     script = """
         vault exec classmethod -- true
-        if env -u AWS_VAULT_FILE_PASSPHRASE vault list > list.out 2> list.err; then echo served; else echo asked; fi
+        if env -u AWS_VAULT_FILE_PASSPHRASE vault export classmethod > export.out 2> export.err; then echo served; else echo asked; fi
         vault doctor > doctor.out 2>&1 || true
     """
     result = in_session(script, env, tmp, session=USER_SESSION)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "asked"
-    assert "locked and there is no terminal" in (tmp / "list.err").read_text()
+    assert "locked and there is no terminal" in (tmp / "export.err").read_text()
     with open("/proc/keys") as keys:
         assert "vault:file-store" not in keys.read()
     assert "unlock cache: off" in (tmp / "doctor.out").read_text()

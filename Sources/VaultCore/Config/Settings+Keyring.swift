@@ -18,6 +18,16 @@ extension Settings {
     /// `AWS_VAULT_FILE_PASSPHRASE`: the file store's passphrase, instead of asking.
     package var fileStorePassphrase: String? { self["AWS_VAULT_FILE_PASSPHRASE"] }
 
+    /// The variables that hold a secret of vault's own: never passed to a
+    /// process vault starts (`vault exec`'s command, credential_process,
+    /// mfa_process, the browser).
+    package static let secretVariables: Set<String> = ["AWS_VAULT_FILE_PASSPHRASE"]
+
+    /// `environment` without vault's secret variables: what every child gets.
+    package static func childEnvironment(_ environment: [String: String]) -> [String: String] {
+        environment.filter { !secretVariables.contains($0.key) }
+    }
+
     /// `AWS_VAULT_FILE_UNLOCK_TTL` in seconds (default 15m); 0 disables the unlock cache.
     package func fileStoreUnlockTTL() throws -> UInt32 {
         guard let text = self["AWS_VAULT_FILE_UNLOCK_TTL"] else { return 15 * 60 }

@@ -29,16 +29,20 @@ package final class FileKeyring: Keyring {
     package let directory: String
     private let passphrase: String?
     private let unlockTTL: UInt32
+    /// Whether the data key is kept in (and read from) the kernel keyring.
+    package let unlockCache: UnlockCacheMode
     private let prompt: PassphrasePrompt
     private let dataKey = Mutex<Data?>(nil)
 
     /// - Parameters:
     ///   - passphrase: from `AWS_VAULT_FILE_PASSPHRASE`; nil asks through `prompt`.
-    ///   - unlockTTL: seconds the data key stays in the kernel keyring; 0 disables the cache.
+    ///   - unlockTTL: seconds the data key stays in the kernel keyring; 0 disables the cache,
+    ///     and so does a process without a session keyring of its own (`UnlockCacheMode`).
     package init(directory: String, passphrase: String?, unlockTTL: UInt32, prompt: @escaping PassphrasePrompt) {
         self.directory = directory
         self.passphrase = passphrase
         self.unlockTTL = unlockTTL
+        self.unlockCache = UnlockCacheMode.current(ttl: unlockTTL)
         self.prompt = prompt
     }
 
@@ -176,7 +180,7 @@ package final class FileKeyring: Keyring {
     private func unlock(_ header: Header, passphrase given: String? = nil) throws -> Data {
         if let key = dataKey.withLock({ $0 }) { return key }
         let description = Self.cacheDescription(header)
-        if unlockTTL > 0, var cached = KernelKeyring.read(description) {
+        if unlockCache.isOn, var cached = KernelKeyring.read(description) {
             if verify(cached, header) {
                 dataKey.withLock { $0 = cached }
                 return cached
@@ -205,7 +209,7 @@ package final class FileKeyring: Keyring {
 
     private func remember(_ key: Data, _ header: Header) {
         dataKey.withLock { $0 = key }
-        if unlockTTL > 0 { _ = KernelKeyring.store(Self.cacheDescription(header), key, ttl: unlockTTL) }
+        if unlockCache.isOn { _ = KernelKeyring.store(Self.cacheDescription(header), key, ttl: unlockTTL) }
     }
 
     /// Unlocks the store, creating it first (passphrase asked twice) when it has no header yet.

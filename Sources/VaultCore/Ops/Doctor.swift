@@ -65,6 +65,7 @@ package struct Doctor {
         checks.append(configCheck())
         let (storeCheck, keyring) = store()
         checks.append(storeCheck)
+        if let cache = unlockCache(keyring) { checks.append(.pass("unlock cache", cache.summary)) }
         checks.append(hook())
         checks.append(completions())
         checks.append(library("libcurl", libcurlError(), package: "libcurl4", need: "to reach AWS"))
@@ -120,6 +121,13 @@ package struct Doctor {
             check.detail = "\(what): \(check.detail)"
             return (check, nil)
         }
+    }
+
+    /// The file store's unlock cache mode (nil for the Secret Service).
+    func unlockCache(_ keyring: (any Keyring)?) -> UnlockCacheMode? {
+        if let file = keyring as? FileKeyring { return file.unlockCache }
+        guard keyring == nil, (choice.backend ?? settings.keyringBackend) == KeyringBackend.file.rawValue else { return nil }
+        return UnlockCacheMode.current(ttl: (try? settings.fileStoreUnlockTTL()) ?? 0)
     }
 
     /// The shell to talk about: the one whose hook is installed, else `$SHELL`'s.
