@@ -31,6 +31,8 @@ package enum PromptError: VaultError, Equatable {
 /// Echoed answers go through readline (line editing); hidden ones (secrets,
 /// passphrases) are read with echo off. Ctrl-C cancels either cleanly: the
 /// terminal's settings are restored and `ask` throws `PromptError.cancelled`.
+/// SIGTERM, SIGHUP and SIGQUIT still end vault, but only after the terminal's
+/// settings are restored (CShims/hygiene.c: `vault_terminal_guard_begin`).
 package final class Terminal {
     private let fd: Int32
     private let input: UnsafeMutablePointer<FILE>
@@ -51,7 +53,7 @@ package final class Terminal {
     package static func open() throws -> Terminal {
         let fd = Glibc.open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw PromptError.noTerminal }
-        let second = dup(fd)
+        let second = fcntl(fd, F_DUPFD_CLOEXEC, 0)  // no terminal descriptor leaks to a child
         guard second >= 0, let input = fdopen(fd, "r"), let output = fdopen(second, "w") else {
             close(fd)
             throw PromptError.io(errno)
@@ -73,6 +75,9 @@ package final class Terminal {
         PromptState.reset()
         let guardian = InterruptGuard()
         defer { guardian.restore() }
+        // Saved before readline takes the terminal over (no echo, no canonical mode).
+        vault_terminal_guard_begin(fd)
+        defer { vault_terminal_guard_end() }
         vault_rl_callback_handler_install(prompt, { line in PromptState.finish(line) })
         defer { vault_rl_callback_handler_remove() }
         while !PromptState.done {
@@ -111,6 +116,8 @@ package final class Terminal {
         }
         fputs(prompt, output)
         fflush(output)
+        vault_terminal_guard_begin(fd)
+        defer { vault_terminal_guard_end() }
         guard tcsetattr(fd, TCSAFLUSH, &raw) == 0 else { throw PromptError.io(errno) }
         defer {
             tcsetattr(fd, TCSAFLUSH, &saved)
