@@ -266,3 +266,38 @@ def test_remove_deletes_keys_and_sessions(vault_bin, store_env):
     result = run_vault(vault_bin, ["remove", "work"], store_env)  # no terminal to confirm
     assert result.returncode != 0 and "no terminal" in result.stderr
     assert filestore.names(store_dir(store_env)) == ["work"]
+
+
+def test_a_missing_header_beside_items_is_refused_never_recreated(vault_bin, store_env):
+    assert add(vault_bin, store_env, "work").returncode == 0
+    directory = store_dir(store_env)
+    header = directory / "store.json"
+    header.unlink()
+    before = snapshot(directory)
+    for args in (["add", "other", "--env", "--no-add-config"], ["export", "work", "--no-session"]):
+        result = run_vault(vault_bin, args, store_env)
+        assert result.returncode != 0 and result.stdout == ""
+        assert result.stderr.startswith(f"vault: the file store at {directory} has 1 item but no store.json")
+        assert "restore" in result.stderr and result.stderr.count("\n") == 1
+        assert not header.exists()
+        assert snapshot(directory) == before
+
+
+@pytest.mark.parametrize("field", ["key", "salt", "id", "check", "logN"])
+def test_a_tampered_header_says_what_is_wrong_not_wrong_passphrase(vault_bin, store_env, field):
+    assert add(vault_bin, store_env, "work").returncode == 0
+    header = store_dir(store_env) / "store.json"
+    fields = json.loads(header.read_text())
+    if field == "logN":
+        fields["scrypt"]["logN"] += 1
+    else:
+        value = fields[field]
+        middle = len(value) // 2
+        fields[field] = value[:middle] + ("A" if value[middle] != "A" else "B") + value[middle + 1:]
+    header.write_text(json.dumps(fields))
+    result = add(vault_bin, store_env, "other")
+    assert result.returncode != 0
+    assert "wrong passphrase" not in result.stderr
+    assert result.stderr == (f"vault: the file store file {header} was changed after vault wrote it (its fields do not "
+                             "match its digest); restore it from a backup\n")
+    assert filestore.names(store_dir(store_env)) == ["work"]
