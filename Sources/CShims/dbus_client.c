@@ -12,12 +12,17 @@
 struct vault_dbus_functions vault_dbus;
 static pthread_once_t dbus_once = PTHREAD_ONCE_INIT;
 static const char *dbus_missing = NULL;
+static char dlopen_error[256];
 
 #define BIND_DBUS(field, name) BIND(D, field, library, name, dbus_missing, "libdbus")
 
 static void load_dbus(void) {
     void *library = dlopen("libdbus-1.so.3", RTLD_NOW | RTLD_LOCAL);
-    if (!library) { dbus_missing = "libdbus-1.so.3 is not installed (Debian: apt install libdbus-1-3)"; return; }
+    if (!library) {
+        snprintf(dlopen_error, sizeof dlopen_error, "%s", dlerror());
+        dbus_missing = dlopen_error;
+        return;
+    }
     BIND_DBUS(error_init, "dbus_error_init");
     BIND_DBUS(error_free, "dbus_error_free");
     BIND_DBUS(open_private, "dbus_connection_open_private");

@@ -7,6 +7,7 @@
 #include "dbus_client.h"
 #include "secret_internal.h"
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,7 +48,9 @@ static void load_secret(void) {
     void *gobject = dlopen("libgobject-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
     void *gio = dlopen("libgio-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
     if (!secret || !glib || !gobject || !gio) {
-        secret_missing = "libsecret-1.so.0 is not installed (Debian: apt install libsecret-1-0)";
+        static char dlopen_error[256];
+        snprintf(dlopen_error, sizeof dlopen_error, "%s", dlerror());
+        secret_missing = dlopen_error;
         return;
     }
     BIND(S, service_get_sync, secret, "secret_service_get_sync", secret_missing, "libsecret");

@@ -122,7 +122,7 @@ package struct ProviderResolver {
         ].joined(separator: "\n")
         return CachedProvider(
             inner: provider, cache: cache,
-            slot: .init(kind: "sts.AssumeRole~" + Hex.encode(Digest.sha256(fingerprint)).prefix(12), profile: role.name, mfaSerial: mfa ?? ""),
+            slot: .init(kind: "sts.AssumeRole~" + Hex.encode(try Digest.sha256(fingerprint)).prefix(12), profile: role.name, mfaSerial: mfa ?? ""),
             singleFlight: singleFlight)
     }
 

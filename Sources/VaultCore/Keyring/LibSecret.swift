@@ -24,6 +24,7 @@ enum LibSecret {
     }
 
     static func connect() throws -> Bus {
+        try SystemLibrary.libdbus.load()
         var error: UnsafeMutablePointer<CChar>?
         guard let bus = vault_ss_connect(&error) else { throw failure(error, "no session bus") }
         return Bus(bus)
@@ -128,6 +129,7 @@ enum LibSecret {
 
     /// Asks the daemon to unlock (it may prompt); false when it stayed locked.
     static func unlock(_ path: String) throws -> Bool {
+        try SystemLibrary.libsecret.load()
         var error: UnsafeMutablePointer<CChar>?
         let result = vault_ss_unlock(path, &error)
         if result < 0 { throw failure(error, "unlock failed") }
@@ -135,6 +137,7 @@ enum LibSecret {
     }
 
     static func createCollection(_ label: String) throws -> String {
+        try SystemLibrary.libsecret.load()
         var error: UnsafeMutablePointer<CChar>?
         guard let path = take(vault_ss_create_collection(label, &error)) else { throw failure(error, "the prompt was dismissed") }
         return path

@@ -10,15 +10,12 @@ package enum PromptError: VaultError, Equatable {
     /// The person pressed Ctrl-C or Ctrl-D at the prompt.
     case cancelled
     case io(Int32)
-    /// readline, which asks echoed questions, cannot be loaded.
-    case readline(String)
 
     package var message: String {
         switch self {
         case .noTerminal: "no terminal to ask on (/dev/tty cannot be opened); run vault in a terminal or pass the value another way"
         case .cancelled: "cancelled at the prompt"
         case .io(let code): "cannot read from the terminal: \(String(cString: strerror(code)))"
-        case .readline(let problem): "cannot ask on the terminal: \(problem)"
         }
     }
 
@@ -70,7 +67,7 @@ package final class Terminal {
     // MARK: Echoed, through readline
 
     private func askEchoed(_ prompt: String) throws -> String {
-        if let problem = vault_readline_load_error() { throw PromptError.readline(String(cString: problem)) }
+        try SystemLibrary.readline.load()
         vault_rl_setup(input, output)
         PromptState.reset()
         let guardian = InterruptGuard()

@@ -74,12 +74,12 @@ package struct ShellIntegration {
             let path = TrustStore.canonical(state.rcPath)
             let trust = TrustStore(settings: settings)
             let parsed = Result { () throws(ShellError) in try RCFile.load(path: path) }
-            switch trust.status(of: path) {
+            switch try trust.status(of: path) {
             case .allowed:
                 switch parsed {
                 case .success(let rc):
                     target = rc
-                    watch = trust.allowEntry(for: path).map { shell.setLocal("__vault_allowfile", $0) } ?? ""
+                    watch = try trust.allowEntry(for: path).map { shell.setLocal("__vault_allowfile", $0) } ?? ""
                 case .failure(let error): messages.append(error.message)
                 }
             case .notAllowed:

@@ -48,51 +48,51 @@ package struct TrustStore: Sendable {
         return nil
     }
 
-    static func allowKey(path: String, content: [UInt8]) -> String {
-        Hex.encode(Digest.sha256(Array(path.utf8) + [0x0a] + content))
+    static func allowKey(path: String, content: [UInt8]) throws -> String {
+        Hex.encode(try Digest.sha256(Array(path.utf8) + [0x0a] + content))
     }
 
-    static func denyKey(path: String) -> String {
-        Hex.encode(Digest.sha256(Array(path.utf8)))
+    static func denyKey(path: String) throws -> String {
+        Hex.encode(try Digest.sha256(Array(path.utf8)))
     }
 
-    package func status(of rcPath: String) -> Status {
+    package func status(of rcPath: String) throws -> Status {
         let path = Self.canonical(rcPath)
         if let reason = Self.unsafeReason(path) { return .refused(reason: reason) }
-        if FileStatus.exists(denyDirectory + "/" + Self.denyKey(path: path)) { return .denied }
+        if FileStatus.exists(denyDirectory + "/" + (try Self.denyKey(path: path))) { return .denied }
         guard let content = FileText.readBytes(path) else { return .refused(reason: "unreadable") }
-        return FileStatus.exists(allowDirectory + "/" + Self.allowKey(path: path, content: content)) ? .allowed : .notAllowed
+        return FileStatus.exists(allowDirectory + "/" + (try Self.allowKey(path: path, content: content))) ? .allowed : .notAllowed
     }
 
     /// The allow-list entry for the file's current content (it exists when
     /// the file is allowed). The hook watches it with `-f` and `-nt`: a
     /// denial removes it, an edit makes the `.vaultrc` newer than it.
-    package func allowEntry(for rcPath: String) -> String? {
+    package func allowEntry(for rcPath: String) throws -> String? {
         let path = Self.canonical(rcPath)
         guard let content = FileText.readBytes(path) else { return nil }
-        return allowDirectory + "/" + Self.allowKey(path: path, content: content)
+        return allowDirectory + "/" + (try Self.allowKey(path: path, content: content))
     }
 
     /// Records the file's current content as allowed and lifts a denial.
-    package func allow(_ rcPath: String) throws(ShellError) {
+    package func allow(_ rcPath: String) throws {
         let path = Self.canonical(rcPath)
-        if let reason = Self.unsafeReason(path) { throw .unsafePermissions(path: path, reason: reason) }
-        guard let content = FileText.readBytes(path) else { throw .rcUnreadable(path: path, reason: "cannot open it") }
+        if let reason = Self.unsafeReason(path) { throw ShellError.unsafePermissions(path: path, reason: reason) }
+        guard let content = FileText.readBytes(path) else { throw ShellError.rcUnreadable(path: path, reason: "cannot open it") }
         _ = try RCFile.parse(String(decoding: content, as: UTF8.self), path: path)
         try prepare(allowDirectory)
         try removeEntries(for: path, in: allowDirectory)
-        try write(allowDirectory + "/" + Self.allowKey(path: path, content: content), path + "\n")
-        unlink(denyDirectory + "/" + Self.denyKey(path: path))
+        try write(allowDirectory + "/" + (try Self.allowKey(path: path, content: content)), path + "\n")
+        unlink(denyDirectory + "/" + (try Self.denyKey(path: path)))
         try bumpGeneration()
     }
 
     /// Forgets every allowed version of the file and marks its path denied.
-    package func deny(_ rcPath: String) throws(ShellError) {
+    package func deny(_ rcPath: String) throws {
         let path = Self.canonical(rcPath)
         try prepare(allowDirectory)
         try prepare(denyDirectory)
         try removeEntries(for: path, in: allowDirectory)
-        try write(denyDirectory + "/" + Self.denyKey(path: path), path + "\n")
+        try write(denyDirectory + "/" + (try Self.denyKey(path: path)), path + "\n")
         try bumpGeneration()
     }
 
