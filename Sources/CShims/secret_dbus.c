@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void *vault_ss_connect(char **error) { return vdbus_open(error); }
+void *vault_ss_connect(const char *address, char **error) { return vdbus_open(address, error); }
 
 void vault_ss_release(void *bus) { vdbus_close(bus); }
 

@@ -41,7 +41,29 @@ extension Settings {
     /// `$XDG_RUNTIME_DIR/bus` socket that systemd user sessions provide.
     package var sessionBusAddress: String? {
         if let address = self["DBUS_SESSION_BUS_ADDRESS"] { return address }
-        if let runtime = self["XDG_RUNTIME_DIR"], access(runtime + "/bus", F_OK) == 0 { return "unix:path=" + runtime + "/bus" }
+        if let runtime = self["XDG_RUNTIME_DIR"], access(runtime + "/bus", F_OK) == 0 {
+            return "unix:path=" + Self.escapeBusAddressValue(runtime + "/bus")
+        }
         return nil
     }
+
+    /// A value in a D-Bus address: bytes outside `[-0-9A-Za-z_/.*]` as `%XX`
+    /// (as dbus_address_escape_value does).
+    static func escapeBusAddressValue(_ value: String) -> String {
+        var out = ""
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "*"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16).uppercased().leftPaddedToTwo
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate var leftPaddedToTwo: String { count >= 2 ? self : "0" + self }
 }

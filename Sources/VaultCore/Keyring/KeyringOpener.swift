@@ -28,14 +28,14 @@ package enum KeyringOpener {
             case .file:
                 return try fileKeyring(settings: settings)
             case .secretService:
-                guard settings.sessionBusAddress != nil else { throw KeyringError.noSessionBus }
-                let keyring = SecretServiceKeyring(collectionName: collection)
+                guard let address = settings.sessionBusAddress else { throw KeyringError.noSessionBus }
+                let keyring = SecretServiceKeyring(collectionName: collection, busAddress: address)
                 try keyring.connect()
                 return keyring
             }
         }
-        if settings.sessionBusAddress != nil {
-            let keyring = SecretServiceKeyring(collectionName: collection)
+        if let address = settings.sessionBusAddress {
+            let keyring = SecretServiceKeyring(collectionName: collection, busAddress: address)
             if (try? keyring.connect()) != nil { return keyring }
         }
         return try fileKeyring(settings: settings)
