@@ -41,8 +41,8 @@ def test_everything_right_passes_every_check(world, tmp_path):
     result = vault(world, "doctor", "myrole1", env=good_env(world, tmp_path))
     checks = lines(result)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert set(checks) == {"config", "store", "hook", "completions", "libcurl", "libdbus", "libsecret", "sessions",
-                           "profile myrole1", "keys", "clock"}, checks
+    assert set(checks) == {"config", "store", "unlock cache", "hook", "completions", "libcrypto", "libcurl", "libdbus",
+                           "libsecret", "readline", "sessions", "profile myrole1", "keys", "clock"}, checks
     assert all(ok for ok, _ in checks.values()), result.stdout
     assert "myrole1: assume" in checks["profile myrole1"][1] and "classmethod: stored keys" in checks["profile myrole1"][1]
     assert world["user"].arn in checks["keys"][1]

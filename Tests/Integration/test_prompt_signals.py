@@ -22,27 +22,7 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from fixtures.world import UNCHECKED  # noqa: E402
-from test_keyring_terminal import KEY_ID, Pane  # noqa: E402
-
-
-@pytest.fixture
-def pane_env(base_env):
-    env = dict(base_env, AWS_VAULT_BACKEND="file", AWS_VAULT_FILE_UNLOCK_TTL="0")
-    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-    return env
-
-
-@pytest.fixture
-def panes():
-    made = []
-
-    def make(command, env):
-        pane = Pane(command, env)
-        made.append(pane)
-        return pane
-    yield make
-    for pane in made:
-        pane.close()
+from test_keyring_terminal import Pane, add_halfway, pane_env, pane_factory  # noqa: E402,F401 (fixtures)
 
 
 def child_named(parent: int, name: str, timeout: float = 20) -> int:
@@ -79,15 +59,8 @@ def pane_pid(pane: Pane) -> int:
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT], ids=lambda s: s.name)
 @pytest.mark.parametrize("stage", ["readline", "hidden"])
-def test_a_fatal_signal_at_a_prompt_restores_the_terminal(vault_bin, pane_env, panes, stage, signum):
-    pane = panes(f"{vault_bin} add work", pane_env)
-    pane.wait_for("Enter Access Key ID: ")
-    if stage == "hidden":
-        pane.keys(KEY_ID, "Enter")
-        pane.wait_for("Enter Secret Access Key: ")
-        pane.keys("wJalr")
-    else:
-        pane.keys("AKIA")
+def test_a_fatal_signal_at_a_prompt_restores_the_terminal(vault_bin, pane_env, pane_factory, stage, signum):
+    pane = add_halfway(pane_factory(f"{vault_bin} add work", pane_env), stage)
     vault = child_named(pane_pid(pane), "vault")
     os.kill(vault, signum)
     screen = pane.wait_for("rc=")
@@ -95,7 +68,7 @@ def test_a_fatal_signal_at_a_prompt_restores_the_terminal(vault_bin, pane_env, p
     assert pane.tty_flags() == {"echo", "icanon"}
 
 
-def test_ctrl_backslash_at_the_mfa_prompt_leaves_no_core(world, panes, tmp_path):
+def test_ctrl_backslash_at_the_mfa_prompt_leaves_no_core(world, pane_factory, tmp_path):
     core_pattern = pathlib.Path("/proc/sys/kernel/core_pattern").read_text().strip()
     if core_pattern.startswith("|") or "/" in core_pattern:
         pytest.skip(f"core_pattern {core_pattern!r} does not write cores into the working folder")
@@ -113,7 +86,7 @@ def test_ctrl_backslash_at_the_mfa_prompt_leaves_no_core(world, panes, tmp_path)
     for core in control_cores:
         core.unlink()
 
-    pane = panes(f"sh -c 'cd {here} && ulimit -c unlimited && exec vault exec myrole1 -- true'", world["env"])
+    pane = pane_factory(f"sh -c 'cd {here} && ulimit -c unlimited && exec vault exec myrole1 -- true'", world["env"])
     pane.wait_for("Enter MFA code for")
     vault = child_named(pane_pid(pane), "vault")
     limits = pathlib.Path(f"/proc/{vault}/limits").read_text()
@@ -126,7 +99,7 @@ def test_ctrl_backslash_at_the_mfa_prompt_leaves_no_core(world, panes, tmp_path)
     assert not list(here.glob("core*"))
 
 
-def test_a_capability_less_process_of_the_same_user_cannot_read_vaults_memory(vault_bin, pane_env, panes, tmp_path):
+def test_a_capability_less_process_of_the_same_user_cannot_read_vaults_memory(vault_bin, pane_env, pane_factory, tmp_path):
     # root's processes all hold every capability, so ptrace's checks are tried
     # with nobody: vault and the thief both run as nobody without capabilities.
     drop = "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all"
@@ -135,7 +108,7 @@ def test_a_capability_less_process_of_the_same_user_cannot_read_vaults_memory(va
     subprocess.run(["chown", "-R", "65534:65534", str(home)], check=True)
     env = dict(pane_env, HOME=str(home), AWS_CONFIG_FILE=str(home / ".aws/config"),
                AWS_SHARED_CREDENTIALS_FILE=str(home / ".aws/credentials"), XDG_DATA_HOME=str(home / ".local/share"))
-    pane = panes(f"{drop} {vault_bin} add work", env)
+    pane = pane_factory(f"{drop} {vault_bin} add work", env)
     pane.wait_for("Enter Access Key ID: ")
     vault = child_named(pane_pid(pane), "vault")
     control = subprocess.Popen(drop.split() + ["sleep", "600"])
