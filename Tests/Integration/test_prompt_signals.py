@@ -10,6 +10,7 @@
   read vault's /proc/PID/environ, where it can read the control's.
 """
 import os
+import resource
 import pathlib
 import shutil
 import signal
@@ -123,3 +124,13 @@ def test_a_capability_less_process_of_the_same_user_cannot_read_vaults_memory(va
         control.kill()
         control.wait()
         shutil.rmtree(home)
+
+
+def test_programs_vault_starts_get_the_core_limit_and_dumpability_back(world):
+    world["moto"].set_free_requests(UNCHECKED)
+    # The child's own view: its soft core limit, and whether it is dumpable (prctl PR_GET_DUMPABLE).
+    probe = "import ctypes, resource; print(resource.getrlimit(resource.RLIMIT_CORE)[0], ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))"
+    result = subprocess.run(["sh", "-c", 'ulimit -c unlimited; exec vault exec classmethod -- python3 -c "$0"', probe],
+                            env=world["env"], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(resource.RLIM_INFINITY), "1"]
