@@ -18,6 +18,8 @@
 // processes vault starts join a fresh session keyring (hygiene.c), and vault
 // keeps nothing where the session keyring is the user-session keyring
 // (vault_keyctl_own_session), which every process of the user possesses.
+// (Between add_key and SETPERM the key has the kernel's default for a new
+// "user" key: the user may view its description, never read it.)
 #define VAULT_KEY_PERM 0x3f000000u
 
 long vault_keyctl_add(const char *description, const void *payload, size_t length, unsigned timeout_seconds) {
