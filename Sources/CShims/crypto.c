@@ -4,10 +4,12 @@
 #include <dlfcn.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 static struct vault_crypto table;
 static const char *load_error = NULL;
+static char dlopen_error[256];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 #define BIND(name)                                                      \
@@ -18,7 +20,11 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void) {
     void *library = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL);
-    if (!library) { load_error = "libcrypto.so.3 is not installed (Debian: apt install libssl3)"; return; }
+    if (!library) {
+        snprintf(dlopen_error, sizeof dlopen_error, "%s", dlerror());
+        load_error = dlopen_error;
+        return;
+    }
     BIND(EVP_Digest);
     BIND(EVP_sha256);
     BIND(EVP_sha1);

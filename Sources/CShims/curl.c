@@ -133,6 +133,11 @@ static size_t on_header(char *data, size_t size, size_t count, void *user) {
 
 static void set_defaults(vault_curl *h);
 
+const char *vault_curl_load_error(void) {
+    pthread_once(&load_once, load);
+    return loaded ? NULL : load_error;
+}
+
 vault_curl *vault_curl_new(char *error, size_t error_size) {
     pthread_once(&load_once, load);
     if (!loaded) {

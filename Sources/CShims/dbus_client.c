@@ -12,17 +12,20 @@
 struct vault_dbus_functions vault_dbus;
 static pthread_once_t dbus_once = PTHREAD_ONCE_INIT;
 static const char *dbus_missing = NULL;
+static char dlopen_error[256];
 
 #define BIND_DBUS(field, name) BIND(D, field, library, name, dbus_missing, "libdbus")
 
 static void load_dbus(void) {
     void *library = dlopen("libdbus-1.so.3", RTLD_NOW | RTLD_LOCAL);
-    if (!library) { dbus_missing = "libdbus-1.so.3 is not installed (Debian: apt install libdbus-1-3)"; return; }
+    if (!library) {
+        snprintf(dlopen_error, sizeof dlopen_error, "%s", dlerror());
+        dbus_missing = dlopen_error;
+        return;
+    }
     BIND_DBUS(error_init, "dbus_error_init");
     BIND_DBUS(error_free, "dbus_error_free");
     BIND_DBUS(open_private, "dbus_connection_open_private");
-    BIND_DBUS(escape_address, "dbus_address_escape_value");
-    BIND_DBUS(dbus_free, "dbus_free");
     BIND_DBUS(set_exit_on_disconnect, "dbus_connection_set_exit_on_disconnect");
     BIND_DBUS(set_change_sigpipe, "dbus_connection_set_change_sigpipe");
     BIND_DBUS(connection_close, "dbus_connection_close");
@@ -196,24 +199,6 @@ DBusMessage *vdbus_call(VaultBus *bus, DBusMessage *request, const char *signatu
     return reply;
 }
 
-/// DBUS_SESSION_BUS_ADDRESS, else the per-user bus $XDG_RUNTIME_DIR/bus:
-/// where dbus_bus_get looks (malloc'd; NULL with *error).
-static char *session_bus_address(char **error) {
-    const char *address = getenv("DBUS_SESSION_BUS_ADDRESS");
-    if (address && *address) return strdup(address);
-    const char *runtime = getenv("XDG_RUNTIME_DIR");
-    char *escaped = runtime && *runtime ? D.escape_address(runtime) : NULL;
-    if (!escaped) {
-        vdbus_set_error(error, "no session bus (DBUS_SESSION_BUS_ADDRESS and XDG_RUNTIME_DIR are unset)");
-        return NULL;
-    }
-    size_t size = strlen("unix:path=") + strlen(escaped) + strlen("/bus") + 1;
-    char *path = malloc(size);
-    snprintf(path, size, "unix:path=%s/bus", escaped);
-    D.dbus_free(escaped);
-    return path;
-}
-
 /// Hello, which the bus wants first; sent without waiting, as the bus handles
 /// a connection's messages in order: its reply comes with the first calls'.
 static DBusPendingCall *send_hello(DBusConnection *connection) {
@@ -224,14 +209,13 @@ static DBusPendingCall *send_hello(DBusConnection *connection) {
     return pending;
 }
 
-VaultBus *vdbus_open(char **error) {
+/// `address` comes from Settings.sessionBusAddress, the one reader of the environment.
+VaultBus *vdbus_open(const char *address, char **error) {
     const char *missing = vault_dbus_load_error();
     if (missing) {
         vdbus_set_error(error, missing);
         return NULL;
     }
-    char *address = session_bus_address(error);
-    if (!address) return NULL;
     // Else libdbus sets SIGPIPE to SIG_IGN for the whole process, and the
     // commands vault runs would inherit it; it writes with MSG_NOSIGNAL anyway.
     D.set_change_sigpipe(0);
@@ -239,7 +223,6 @@ VaultBus *vdbus_open(char **error) {
     D.error_init(&failure);
     // Private: vault owns it, closes it, and shares it with no other code.
     DBusConnection *connection = D.open_private(address, &failure);
-    free(address);
     if (!connection) {
         take_error(&failure, error, "no session bus");
         return NULL;

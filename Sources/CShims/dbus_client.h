@@ -44,8 +44,6 @@ extern struct vault_dbus_functions {
     void (*error_init)(DBusError *);
     void (*error_free)(DBusError *);
     DBusConnection *(*open_private)(const char *, DBusError *);
-    char *(*escape_address)(const char *);
-    void (*dbus_free)(void *);
     void (*set_exit_on_disconnect)(DBusConnection *, dbus_bool_t);
     void (*set_change_sigpipe)(dbus_bool_t);
     void (*connection_close)(DBusConnection *);
@@ -96,7 +94,7 @@ typedef struct {
     DBusMessage *request, *reply;
 } VaultCall;
 
-VaultBus *vdbus_open(char **error);
+VaultBus *vdbus_open(const char *address, char **error);
 void vdbus_close(VaultBus *bus);
 
 /// *error = a malloc'd copy of `text` on one line (when error is not NULL).

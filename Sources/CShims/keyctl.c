@@ -6,17 +6,21 @@
 #include <unistd.h>
 
 #define VAULT_KEY_SPEC_SESSION_KEYRING (-3)
+#define VAULT_KEY_SPEC_USER_SESSION_KEYRING (-5)
 #define VAULT_KEYCTL_GET_KEYRING_ID 0
 #define VAULT_KEYCTL_SETPERM 5
 #define VAULT_KEYCTL_SEARCH 10
 #define VAULT_KEYCTL_READ 11
 #define VAULT_KEYCTL_SET_TIMEOUT 15
 #define VAULT_KEYCTL_INVALIDATE 21
-// Possessor: everything; this user: view, read, search (no group, no others).
-// The user bits matter where a process has no session keyring of its own
-// (no pam_keyinit: containers, CI): it then uses the user session keyring,
-// through which it does not possess the key.
-#define VAULT_KEY_PERM 0x3f0b0000u
+// Possessor only: no user, group or other bits, so a process of this user
+// reads the key only while it possesses it through its session keyring. The
+// processes vault starts join a fresh session keyring (hygiene.c), and vault
+// keeps nothing where the session keyring is the user-session keyring
+// (vault_keyctl_own_session), which every process of the user possesses.
+// (Between add_key and SETPERM the key has the kernel's default for a new
+// "user" key: the user may view its description, never read it.)
+#define VAULT_KEY_PERM 0x3f000000u
 
 long vault_keyctl_add(const char *description, const void *payload, size_t length, unsigned timeout_seconds) {
 #if defined(SYS_add_key) && defined(SYS_keyctl)
@@ -35,6 +39,21 @@ long vault_keyctl_add(const char *description, const void *payload, size_t lengt
         return -1;
     }
     return serial;
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+int vault_keyctl_own_session(void) {
+#ifdef SYS_keyctl
+    // Without creating anything: a process with no session keyring gets the
+    // user-session keyring back for the first one.
+    long session = syscall(SYS_keyctl, VAULT_KEYCTL_GET_KEYRING_ID, VAULT_KEY_SPEC_SESSION_KEYRING, 0);
+    if (session < 0) return -1;
+    long user_session = syscall(SYS_keyctl, VAULT_KEYCTL_GET_KEYRING_ID, VAULT_KEY_SPEC_USER_SESSION_KEYRING, 0);
+    if (user_session < 0) return -1;
+    return session != user_session;
 #else
     errno = ENOSYS;
     return -1;

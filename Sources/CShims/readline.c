@@ -2,6 +2,7 @@
 #include "shims_readline.h"
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdio.h>
 
 typedef void rl_vcpfunc(char *);
 static struct {
@@ -15,6 +16,7 @@ static struct {
     void (*cleanup_after_signal)(void);
 } R;
 static const char *load_error = NULL;
+static char dlopen_error[256];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 #define BIND(field, name)                                               \
@@ -25,7 +27,11 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void) {
     void *library = dlopen("libreadline.so.8", RTLD_NOW | RTLD_LOCAL);
-    if (!library) { load_error = "libreadline.so.8 is not installed (Debian: apt install libreadline8)"; return; }
+    if (!library) {
+        snprintf(dlopen_error, sizeof dlopen_error, "%s", dlerror());
+        load_error = dlopen_error;
+        return;
+    }
     BIND(instream, "rl_instream");
     BIND(outstream, "rl_outstream");
     BIND(catch_signals, "rl_catch_signals");

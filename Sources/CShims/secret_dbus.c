@@ -13,7 +13,7 @@
 
 const char *vault_ss_bus_load_error(void) { return vault_dbus_load_error(); }
 
-void *vault_ss_connect(char **error) { return vdbus_open(error); }
+void *vault_ss_connect(const char *address, char **error) { return vdbus_open(address, error); }
 
 void vault_ss_release(void *bus) { vdbus_close(bus); }
 

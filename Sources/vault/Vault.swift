@@ -35,6 +35,11 @@ struct Vault: ParsableCommand {
     /// Runs the command and turns a `VaultError` into one `vault: …` line on
     /// stderr and its exit status; ArgumentParser reports its own errors.
     static func main() {
+        // Before anything can hold a secret: no core dump, no ptrace by the same user.
+        if let problem = ProcessHygiene.harden() {
+            Output.error("cannot make vault's memory private (\(problem)); refusing to run")
+            Output.exit(1)
+        }
         // The commands run most often are answered before ArgumentParser builds
         // the command tree (by reflection: about 2 ms), which keeps them at the
         // start-up cost of the binary itself.

@@ -9,6 +9,7 @@ AWS CLI and boto3. moto's known limits shape two choices here:
   signature-checked path is shown with `--no-session`;
 - it accepts any MFA code, so a "wrong" code cannot be rejected by it.
 """
+import base64
 import concurrent.futures
 import json
 import os
@@ -282,3 +283,19 @@ printf '{{"Version": 1, "AccessKeyId": "{user.access_key_id}", "SecretAccessKey"
     failed = vault(world, "export", "bad")
     assert failed.returncode != 0 and failed.stdout == ""
     assert "exited with status 3: oops" in failed.stderr
+
+
+def test_a_damaged_cached_session_is_dropped_with_a_warning_and_fetched_again(world):
+    world["moto"].set_free_requests(UNCHECKED)
+    assert vault(world, "exec", "classmethod", "--", "true").returncode == 0
+    directory = pathlib.Path(world["env"]["XDG_DATA_HOME"]) / "vault" / "keys"
+    sessions = [p for p in directory.glob("*.item") if b"sts.GetSessionToken" in base64.urlsafe_b64decode(p.stem + "==")]
+    assert len(sessions) == 1
+    sessions[0].write_bytes(sessions[0].read_bytes()[:30] + b"\x00garbage")
+    result = vault(world, "exec", "classmethod", "--", "true")
+    assert result.returncode == 0, result.stderr
+    assert "dropped the damaged cached session" in result.stderr and "classmethod" in result.stderr
+    assert world["moto"].action_count("GetSessionToken") == 2
+    again = vault(world, "exec", "classmethod", "--", "true")  # the new session is used; no warning
+    assert again.returncode == 0 and again.stderr == ""
+    assert world["moto"].action_count("GetSessionToken") == 2

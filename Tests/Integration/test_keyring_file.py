@@ -16,6 +16,7 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import filestore  # noqa: E402
+from session_keyring import in_session  # noqa: E402
 
 from conftest import run_vault  # noqa: E402
 
@@ -197,30 +198,34 @@ def test_sigkill_at_random_moments_never_loses_a_returned_write(vault_bin, store
     assert not [p for p in directory.iterdir() if p.name.startswith(".tmp-")]
 
 
-def test_the_unlock_cache_serves_other_processes_and_lock_clears_it(vault_bin, store_env):
-    assert add(vault_bin, store_env, "work").returncode == 0
-    without = dict(store_env)
-    del without["AWS_VAULT_FILE_PASSPHRASE"]
-    result = add(vault_bin, without, "second")
-    assert result.returncode == 0, result.stderr  # no passphrase, no terminal: the kernel keyring served
-    assert run_vault(vault_bin, ["lock"], store_env).returncode == 0
-    result = add(vault_bin, without, "third")
-    assert result.returncode != 0
-    assert "locked and there is no terminal" in result.stderr and "AWS_VAULT_FILE_PASSPHRASE" in result.stderr
+def test_the_unlock_cache_serves_other_processes_and_lock_clears_it(vault_bin, store_env, tmp_path):
+    # In a session keyring of its own (a login session's): the cache is in force.
+    script = """
+        vault add work --env --no-add-config
+        env -u AWS_VAULT_FILE_PASSPHRASE vault add second --env --no-add-config && echo second-served
+        vault lock
+        env -u AWS_VAULT_FILE_PASSPHRASE vault add third --env --no-add-config 2> third.err || echo third-refused
+    """
+    result = in_session(script, store_env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    # no passphrase, no terminal: the kernel keyring served, until vault lock
+    assert result.stdout.split() == ["second-served", "third-refused"]
+    third = (tmp_path / "third.err").read_text()
+    assert "locked and there is no terminal" in third and "AWS_VAULT_FILE_PASSPHRASE" in third
 
 
-def test_the_unlock_cache_expires(vault_bin, store_env):
-    env = dict(store_env, AWS_VAULT_FILE_UNLOCK_TTL="1s")
-    assert add(vault_bin, env, "work").returncode == 0
-    without = dict(env)
-    del without["AWS_VAULT_FILE_PASSPHRASE"]
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        result = add(vault_bin, without, "later")
-        if result.returncode != 0:
-            break
-        time.sleep(0.2)
-    assert result.returncode != 0 and "locked" in result.stderr
+def test_the_unlock_cache_expires(vault_bin, store_env, tmp_path):
+    script = """
+        AWS_VAULT_FILE_UNLOCK_TTL=1s vault add work --env --no-add-config
+        env -u AWS_VAULT_FILE_PASSPHRASE vault add served --env --no-add-config 2>/dev/null && echo served
+        for i in $(seq 150); do  # up to 15 s
+            env -u AWS_VAULT_FILE_PASSPHRASE vault add later --env --no-add-config 2> later.err || { echo expired; break; }
+            sleep 0.1
+        done
+    """
+    result = in_session(script, store_env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "expired" and "locked" in (tmp_path / "later.err").read_text()
 
 
 def test_ttl_zero_keeps_nothing_in_the_kernel(vault_bin, store_env):
@@ -260,4 +265,39 @@ def test_remove_deletes_keys_and_sessions(vault_bin, store_env):
     assert add(vault_bin, store_env, "work").returncode == 0
     result = run_vault(vault_bin, ["remove", "work"], store_env)  # no terminal to confirm
     assert result.returncode != 0 and "no terminal" in result.stderr
+    assert filestore.names(store_dir(store_env)) == ["work"]
+
+
+def test_a_missing_header_beside_items_is_refused_never_recreated(vault_bin, store_env):
+    assert add(vault_bin, store_env, "work").returncode == 0
+    directory = store_dir(store_env)
+    header = directory / "store.json"
+    header.unlink()
+    before = snapshot(directory)
+    for args in (["add", "other", "--env", "--no-add-config"], ["export", "work", "--no-session"]):
+        result = run_vault(vault_bin, args, store_env)
+        assert result.returncode != 0 and result.stdout == ""
+        assert result.stderr.startswith(f"vault: the file store at {directory} has 1 item but no store.json")
+        assert "restore" in result.stderr and result.stderr.count("\n") == 1
+        assert not header.exists()
+        assert snapshot(directory) == before
+
+
+@pytest.mark.parametrize("field", ["key", "salt", "id", "check", "logN"])
+def test_a_tampered_header_says_what_is_wrong_not_wrong_passphrase(vault_bin, store_env, field):
+    assert add(vault_bin, store_env, "work").returncode == 0
+    header = store_dir(store_env) / "store.json"
+    fields = json.loads(header.read_text())
+    if field == "logN":
+        fields["scrypt"]["logN"] += 1
+    else:
+        value = fields[field]
+        middle = len(value) // 2
+        fields[field] = value[:middle] + ("A" if value[middle] != "A" else "B") + value[middle + 1:]
+    header.write_text(json.dumps(fields))
+    result = add(vault_bin, store_env, "other")
+    assert result.returncode != 0
+    assert "wrong passphrase" not in result.stderr
+    assert result.stderr == (f"vault: the file store file {header} was changed after vault wrote it (its fields do not "
+                             "match its digest); restore it from a backup\n")
     assert filestore.names(store_dir(store_env)) == ["work"]

@@ -101,9 +101,9 @@ def test_mismatched_passphrases_store_nothing(vault_bin, pane_env, pane_factory)
     assert not (pathlib.Path(pane_env["XDG_DATA_HOME"]) / "vault" / "keys" / "store.json").exists()
 
 
-@pytest.mark.parametrize("stage", ["readline", "hidden"])
-def test_ctrl_c_at_a_prompt_cancels_and_restores_the_terminal(vault_bin, pane_env, pane_factory, stage):
-    pane = pane_factory(f"{vault_bin} add work", pane_env)
+def add_halfway(pane, stage: str):
+    """`vault add` with part of an answer typed at its readline (Access Key ID)
+    or its hidden (Secret Access Key) prompt."""
     pane.wait_for("Enter Access Key ID: ")
     if stage == "hidden":
         pane.keys(KEY_ID, "Enter")
@@ -111,6 +111,12 @@ def test_ctrl_c_at_a_prompt_cancels_and_restores_the_terminal(vault_bin, pane_en
         pane.keys("wJalr")
     else:
         pane.keys("AKIA")
+    return pane
+
+
+@pytest.mark.parametrize("stage", ["readline", "hidden"])
+def test_ctrl_c_at_a_prompt_cancels_and_restores_the_terminal(vault_bin, pane_env, pane_factory, stage):
+    pane = add_halfway(pane_factory(f"{vault_bin} add work", pane_env), stage)
     pane.keys("C-c")
     screen = pane.wait_for("rc=")
     assert "vault: cancelled at the prompt" in screen and "rc=130" in screen

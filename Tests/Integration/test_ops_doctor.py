@@ -42,8 +42,8 @@ def test_everything_right_passes_every_check(world, tmp_path):
     result = vault(world, "doctor", "myrole1", env=good_env(world, tmp_path))
     checks = lines(result)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert set(checks) == {"config", "store", "hook", "completions", "libcurl", "libdbus", "sessions",
-                           "profile myrole1", "keys", "clock"}, checks
+    assert set(checks) == {"config", "store", "unlock cache", "hook", "completions", "libcrypto", "libcurl", "libdbus",
+                           "readline", "sessions", "profile myrole1", "keys", "clock"}, checks
     assert all(ok for ok, _ in checks.values()), result.stdout
     assert f"profile myrole1: stored keys of 'classmethod' → GetSessionToken 28800s (MFA {world['mfa']}) → AssumeRole " \
         in checks["profile myrole1"][1], checks["profile myrole1"]

@@ -73,4 +73,6 @@ const char *vault_curl_headers(vault_curl *handle, size_t *size);
 const char *vault_curl_error(vault_curl *handle, int code);
 /// 1 when the response body passed `max_body`.
 int vault_curl_body_overflowed(vault_curl *handle);
+/// NULL when libcurl loads (loading it once); else why not.
+const char *vault_curl_load_error(void);
 #endif

@@ -5,9 +5,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Adds (or updates) a "user" key in the session keyring, readable by this
-/// user only, expiring after `timeout_seconds` (0: never). Returns its serial.
+/// Adds (or updates) a "user" key in the session keyring, readable only by
+/// its possessors (the processes sharing that session keyring), expiring after `timeout_seconds` (0: never). Returns its serial.
 long vault_keyctl_add(const char *description, const void *payload, size_t length, unsigned timeout_seconds);
+/// 1 when this process has a session keyring of its own, 0 when its session
+/// keyring is the user-session keyring (no login session keyring: containers,
+/// CI), -1 with errno when keyctl fails.
+int vault_keyctl_own_session(void);
 /// Finds a "user" key by description in the session keyring; returns its serial.
 long vault_keyctl_search(const char *description);
 /// Reads a key's payload into buffer; returns the payload's full length.

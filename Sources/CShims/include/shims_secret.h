@@ -17,7 +17,7 @@
 const char *vault_ss_bus_load_error(void);
 
 /// Connects to the session bus (a private DBusConnection*), or NULL with *error.
-void *vault_ss_connect(char **error);
+void *vault_ss_connect(const char *address, char **error);
 void vault_ss_release(void *connection);
 void vault_ss_free_paths(char **paths);
 

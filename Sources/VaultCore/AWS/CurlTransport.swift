@@ -55,6 +55,11 @@ private final class CurlHandle: @unchecked Sendable {
     private var viaProxy = false
 
     init() throws {
+        do {
+            try SystemLibrary.libcurl.load()
+        } catch {
+            throw TransportError(.unavailable, error.message)
+        }
         var error = [CChar](repeating: 0, count: 256)
         guard let raw = vault_curl_new(&error, error.count) else {
             let detail = String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

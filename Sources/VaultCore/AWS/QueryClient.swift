@@ -106,7 +106,7 @@ struct QueryClient: Sendable {
                 timeout: max(remaining(), 0.001),
                 caBundle: caBundle, proxy: proxy, noProxy: noProxy)
             let sentAt = Date()
-            signer.sign(&request, date: sentAt)
+            try signer.sign(&request, date: sentAt)
 
             let outcome: Result<HTTPResponse, TransportError>
             do {

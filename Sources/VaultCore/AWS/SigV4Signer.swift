@@ -29,7 +29,7 @@ package struct SigV4Signer: Sendable {
 
     /// Adds `X-Amz-Date`, `X-Amz-Security-Token` (temporary credentials),
     /// `Host` (when absent) and `Authorization` to `request`.
-    package func sign(_ request: inout HTTPRequest, date: Date = Date()) {
+    package func sign(_ request: inout HTTPRequest, date: Date = Date()) throws {
         let timestamp = AWSTime.amzDate(date)
         request.headers.removeAll { $0.0.lowercased() == "authorization" }
         request.setHeader("X-Amz-Date", timestamp)
@@ -39,11 +39,11 @@ package struct SigV4Signer: Sendable {
         if request.header("host") == nil, let host = URLParts(request.url)?.hostHeader {
             request.headers.append(("Host", host))
         }
-        let (canonical, signedHeaders) = canonicalRequest(request)
+        let (canonical, signedHeaders) = try canonicalRequest(request)
         let day = String(timestamp.prefix(8))
         let scope = "\(day)/\(region)/\(service)/aws4_request"
-        let stringToSign = "AWS4-HMAC-SHA256\n\(timestamp)\n\(scope)\n\(Hex.encode(Digest.sha256(canonical)))"
-        let signature = Hex.encode(Digest.hmacSHA256(key: signingKey(day: day), stringToSign))
+        let stringToSign = "AWS4-HMAC-SHA256\n\(timestamp)\n\(scope)\n\(Hex.encode(try Digest.sha256(canonical)))"
+        let signature = Hex.encode(try Digest.hmacSHA256(key: try signingKey(day: day), stringToSign))
         request.headers.append((
             "Authorization",
             "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
@@ -52,7 +52,7 @@ package struct SigV4Signer: Sendable {
 
     /// The canonical request and the signed-header list for `request` as it
     /// stands (call after the date and token headers are set).
-    package func canonicalRequest(_ request: HTTPRequest) -> (String, signedHeaders: String) {
+    package func canonicalRequest(_ request: HTTPRequest) throws -> (String, signedHeaders: String) {
         let url = URLParts(request.url) ?? URLParts(scheme: "", netloc: "", path: "", query: "")
         var grouped: [String: [String]] = [:]
         for (name, value) in request.headers {
@@ -64,7 +64,7 @@ package struct SigV4Signer: Sendable {
         let names = grouped.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let headerLines = names.map { "\($0):\(grouped[$0]!.joined(separator: ","))" }
         let signedHeaders = names.joined(separator: ";")
-        let payloadHash = request.header("X-Amz-Content-SHA256") ?? Hex.encode(Digest.sha256(request.body))
+        let payloadHash = try request.header("X-Amz-Content-SHA256") ?? Hex.encode(Digest.sha256(request.body))
         let canonical = [
             request.method.uppercased(),
             Self.canonicalURI(url.path),
@@ -77,18 +77,18 @@ package struct SigV4Signer: Sendable {
     }
 
     /// kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, day), region), service), "aws4_request").
-    func signingKey(day: String) -> [UInt8] {
+    func signingKey(day: String) throws -> [UInt8] {
         let scope = "\(credentials.accessKeyID)/\(day)/\(region)/\(service)"
         // The secret's digest tells apart two secrets under one key id
         // (a rotated or mistyped key) without keeping the secret itself.
-        let fingerprint = Digest.sha256(credentials.secretAccessKey)
+        let fingerprint = try Digest.sha256(credentials.secretAccessKey)
         if let hit = Self.keyCache.withLock({ $0[scope] }), hit.fingerprint == fingerprint {
             return hit.key
         }
-        var key = Digest.hmacSHA256(key: Array("AWS4\(credentials.secretAccessKey)".utf8), day)
-        key = Digest.hmacSHA256(key: key, region)
-        key = Digest.hmacSHA256(key: key, service)
-        key = Digest.hmacSHA256(key: key, "aws4_request")
+        var key = try Digest.hmacSHA256(key: Array("AWS4\(credentials.secretAccessKey)".utf8), day)
+        key = try Digest.hmacSHA256(key: key, region)
+        key = try Digest.hmacSHA256(key: key, service)
+        key = try Digest.hmacSHA256(key: key, "aws4_request")
         Self.keyCache.withLock { cache in
             if cache.count > 64 { cache.removeAll() }
             cache[scope] = (fingerprint, key)

@@ -86,7 +86,7 @@ package struct ProviderResolver {
                     role.roleARN, role.roleSessionName ?? "", role.externalID ?? "", role.sourceIdentity ?? "", below,
                     role.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ","), role.transitiveTagKeys.joined(separator: ","),
                 ].joined(separator: "\n")
-                kind = "sts.AssumeRole~" + Hex.encode(Digest.sha256(fingerprint)).prefix(12)
+                kind = "sts.AssumeRole~" + Hex.encode(try Digest.sha256(fingerprint)).prefix(12)
             }
             current = CachedProvider(
                 inner: current, cache: cache,

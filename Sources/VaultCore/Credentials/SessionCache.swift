@@ -64,12 +64,22 @@ package struct SessionCache: Sendable {
                 try? keyring.remove(name)
                 continue
             }
-            guard key.expiration.timeIntervalSince(now) > minimumTTL, var data = try keyring.get(name) else { continue }
+            guard key.expiration.timeIntervalSince(now) > minimumTTL else { continue }
+            // An entry that cannot be read (a damaged file, JSON that is not
+            // aws-vault's) is dropped and fetched anew, never a reason to fail.
+            var found: Data?
+            do {
+                found = try keyring.get(name)
+            } catch KeyringError.damagedItem {
+                drop(name, key)
+                continue
+            }
+            guard var data = found else { continue }
             defer { Wipe.data(&data) }
             guard let stored = try? Stored(json: JSONValue.parse(data)),
                   let expiration = RFC3339.date(from: stored.Expiration)
             else {
-                try? keyring.remove(name)  // unreadable cache entry: drop it and fetch anew
+                drop(name, key)
                 continue
             }
             return Credentials(
@@ -77,6 +87,12 @@ package struct SessionCache: Sendable {
                 sessionToken: stored.SessionToken, expiration: expiration)
         }
         return nil
+    }
+
+    /// Removes an unreadable entry, saying so (the session is fetched again).
+    private func drop(_ name: String, _ key: SessionKey) {
+        try? keyring.remove(name)
+        Diagnostics.say("dropped the damaged cached session of profile '\(key.profile)' (\(key.kind)); fetching a new one")
     }
 
     /// Stores `credentials` for `slot`, replacing older entries of the slot.

@@ -27,7 +27,7 @@ package struct SingleFlight: Sendable {
     /// Runs `body` holding the lock named `name` (any string; hashed into a file name).
     package func withLock<T>(_ name: String, _ body: () throws -> T) throws -> T {
         try PrivateDirectory.ensure(directory)
-        let path = directory + "/" + Hex.encode(Digest.sha256(name)).prefix(32) + ".lock"
+        let path = directory + "/" + Hex.encode(try Digest.sha256(name)).prefix(32) + ".lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw CredentialError.lockFailed(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }

@@ -6,12 +6,14 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import CShims
 
-/// Runs a helper command (credential_process, mfa_process, pass) with posix_spawn:
+/// Runs a helper command (credential_process, mfa_process, pass, the browser):
 /// stdout captured, stdin (unless `input` is given: then a pipe fed with it, how
 /// secrets reach a child without argv) and (optionally) stderr left on the caller's.
-/// Hand-written over posix_spawn because Foundation's Process pulls in the
-/// full Foundation, which costs start-up time on every command.
+/// Hand-written over fork/execve (CShims/hygiene.c) because the child must
+/// join a new session keyring before it runs, which posix_spawn cannot do,
+/// and Foundation's Process pulls in the full Foundation (start-up time).
 package enum Subprocess {
     package struct Result {
         package var status: Int32
@@ -19,49 +21,42 @@ package enum Subprocess {
         package var standardError: Data
     }
 
+    /// Runs `argv` (argv[0] a path) and waits for it. `environment` defaults
+    /// to vault's own; either way vault's secret variables are taken out
+    /// (`Settings.childEnvironment`), and the child runs in a fresh session
+    /// keyring (`vault_spawn`), so it reaches none of vault's secrets.
     package static func run(
         _ argv: [String], captureStandardError: Bool = false, environment: [String: String]? = nil, input: Data? = nil
     ) throws -> Result {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0], inPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0, !captureStandardError || pipe(&errPipe) == 0, input == nil || pipe(&inPipe) == 0
-        else {
-            throw SubprocessError.spawn(command: argv.joined(separator: " "), errno: errno)
+        // Close-on-exec: the child gets only the ends dup2'd onto 1 and 2.
+        guard vault_pipe_cloexec(&outPipe) == 0 else { throw SubprocessError.spawn(command: argv[0], errno: errno) }
+        if captureStandardError, vault_pipe_cloexec(&errPipe) != 0 {
+            let code = errno
+            close(outPipe[0])
+            close(outPipe[1])
+            throw SubprocessError.spawn(command: argv[0], errno: code)
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_addclose(&actions, outPipe[0])
-        posix_spawn_file_actions_addclose(&actions, outPipe[1])
-        if captureStandardError {
-            posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-            posix_spawn_file_actions_addclose(&actions, errPipe[0])
-            posix_spawn_file_actions_addclose(&actions, errPipe[1])
-        }
-        if input != nil {
-            posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-            posix_spawn_file_actions_addclose(&actions, inPipe[0])
-            posix_spawn_file_actions_addclose(&actions, inPipe[1])
+        if input != nil, vault_pipe_cloexec(&inPipe) != 0 {
+            let code = errno
+            for fd in outPipe + (captureStandardError ? errPipe : []) { close(fd) }
+            throw SubprocessError.spawn(command: argv[0], errno: code)
         }
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawnStatus: Int32
-        if let environment {
-            var cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { cEnv.forEach { free($0) } }
-            spawnStatus = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
-        } else {
-            spawnStatus = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
-        }
+        let childEnvironment = Settings.childEnvironment(environment ?? Settings.process().environment)
+        var cEnv = childEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cEnv.forEach { free($0) } }
+        var failure: Int32 = 0
+        let pid = vault_spawn(argv[0], &cArgs, &cEnv, inPipe[0], outPipe[1], captureStandardError ? errPipe[1] : -1, &failure)
         close(outPipe[1])
         if captureStandardError { close(errPipe[1]) }
         if input != nil { close(inPipe[0]) }
-        guard spawnStatus == 0 else {
+        guard pid > 0 else {
             close(outPipe[0])
             if captureStandardError { close(errPipe[0]) }
             if input != nil { close(inPipe[1]) }
-            throw SubprocessError.spawn(command: argv[0], errno: spawnStatus)
+            throw SubprocessError.spawn(command: argv[0], errno: failure)
         }
         // Feed stdin on a thread (a child may write before it reads), with
         // SIGPIPE blocked there: a child that exits unread is an exit status, not our death.

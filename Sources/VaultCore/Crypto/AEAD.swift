@@ -37,7 +37,7 @@ package enum AEAD {
     /// authenticated but not stored.
     package static func seal(_ plaintext: Data, key: Data, associatedData: Data = Data()) throws -> Data {
         precondition(key.count == keySize, "AES-256-GCM needs a 32-byte key")
-        let nonce = try Random.bytes(nonceSize)
+        let nonce = try Random.bytes(nonceSize)  // loads libcrypto (SystemLibrary) or throws
         var output = Data(count: plaintext.count + tagSize)
         let result = output.withUnsafeMutableBytes { out in
             let o = out.bindMemory(to: UInt8.self).baseAddress!
@@ -60,6 +60,7 @@ package enum AEAD {
     package static func open(_ sealed: Data, key: Data, associatedData: Data = Data()) throws -> Data {
         precondition(key.count == keySize, "AES-256-GCM needs a 32-byte key")
         guard sealed.count >= nonceSize + tagSize else { throw CryptoError.malformed }
+        try SystemLibrary.libcrypto.load()
         let sealed = Data(sealed)  // rebase indices to 0
         let nonce = sealed.prefix(nonceSize)
         let ciphertext = sealed.subdata(in: nonceSize..<(sealed.count - tagSize))

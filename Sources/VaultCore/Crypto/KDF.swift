@@ -23,15 +23,19 @@ package enum KDF {
         /// N=2^15, r=8, p=1: 32 MiB and about 0.1 s, the floor for new stores.
         package static let standard = ScryptParameters(logN: 15, r: 8, p: 1)
 
+        /// Whether vault runs scrypt with these (bounds memory and time).
+        static func accepted(_ parameters: ScryptParameters) -> Bool {
+            (1...22).contains(parameters.logN) && (1...64).contains(parameters.r) && (1...16).contains(parameters.p)
+        }
+
         /// Memory scrypt needs for these parameters, in bytes.
         var memory: UInt64 { 128 * UInt64(r) * (UInt64(1) << UInt64(logN)) + 128 * UInt64(r) * UInt64(p) + 1024 * 1024 }
     }
 
     /// Derives `length` bytes from `passphrase` and `salt`.
     package static func scrypt(passphrase: Data, salt: Data, parameters: ScryptParameters, length: Int = 32) throws -> Data {
-        guard (1...22).contains(parameters.logN), (1...64).contains(parameters.r), (1...16).contains(parameters.p) else {
-            throw CryptoError.malformed
-        }
+        guard ScryptParameters.accepted(parameters) else { throw CryptoError.malformed }
+        try SystemLibrary.libcrypto.load()
         var key = Data(count: length)
         let result = key.withUnsafeMutableBytes { out in
             passphrase.withUnsafeBytes { pass in
@@ -45,7 +49,7 @@ package enum KDF {
                 }
             }
         }
-        guard result == 1 else { throw CryptoError.openSSL("scrypt: \(CryptoLibrary.problem)") }
+        guard result == 1 else { throw CryptoError.openSSL("scrypt") }
         return key
     }
 

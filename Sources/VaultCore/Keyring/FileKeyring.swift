@@ -29,16 +29,20 @@ package final class FileKeyring: Keyring {
     package let directory: String
     private let passphrase: String?
     private let unlockTTL: UInt32
+    /// Whether the data key is kept in (and read from) the kernel keyring.
+    package let unlockCache: UnlockCacheMode
     private let prompt: PassphrasePrompt
     private let dataKey = Mutex<Data?>(nil)
 
     /// - Parameters:
     ///   - passphrase: from `AWS_VAULT_FILE_PASSPHRASE`; nil asks through `prompt`.
-    ///   - unlockTTL: seconds the data key stays in the kernel keyring; 0 disables the cache.
+    ///   - unlockTTL: seconds the data key stays in the kernel keyring; 0 disables the cache,
+    ///     and so does a process without a session keyring of its own (`UnlockCacheMode`).
     package init(directory: String, passphrase: String?, unlockTTL: UInt32, prompt: @escaping PassphrasePrompt) {
         self.directory = directory
         self.passphrase = passphrase
         self.unlockTTL = unlockTTL
+        self.unlockCache = UnlockCacheMode.current(ttl: unlockTTL)
         self.prompt = prompt
     }
 
@@ -64,16 +68,14 @@ package final class FileKeyring: Keyring {
         let path = try itemPath(key)
         guard let contents = try readFile(path) else { return nil }
         guard contents.count > Self.itemMagic.count, contents.prefix(Self.itemMagic.count) == Self.itemMagic else {
-            throw KeyringError.damagedFile(path: path, detail: "not a vault item file")
+            throw KeyringError.damagedItem(key: key, path: path, detail: "not a vault item file")
         }
-        guard let header = try readHeader() else {
-            throw KeyringError.damagedFile(path: headerPath, detail: "missing, while items exist")
-        }
+        guard let header = try readHeader() else { throw try headerMissing() }
         let dataKey = try unlock(header)
         do {
             return try AEAD.open(contents.dropFirst(Self.itemMagic.count), key: dataKey, associatedData: Self.itemAssociatedData(key: key))
         } catch {
-            throw KeyringError.damagedFile(path: path, detail: "it does not decrypt with this store's key")
+            throw KeyringError.damagedItem(key: key, path: path, detail: "it does not decrypt with this store's key")
         }
     }
 
@@ -136,6 +138,22 @@ package final class FileKeyring: Keyring {
         var key: String
         /// `vault-file-store` sealed by the data key; associated data `vault-check:<id>`.
         var check: String
+        /// SHA-256 of the fields above (`FileKeyring.digest`), so that a changed
+        /// field is reported as such rather than as a wrong passphrase (a salt,
+        /// a KDF parameter or the sealed key changed all fail like one). Not a
+        /// MAC: whoever can write the file can recompute it; it tells damage
+        /// and naive edits from a mistyped passphrase. Absent in stores made
+        /// before it existed.
+        var digest: String?
+    }
+
+    /// The digest `Header.digest` holds: every other field, one a line.
+    static func digest(_ header: Header) throws -> String {
+        let fields = [
+            "vault-store-header", String(header.format), header.id, header.kdf,
+            "\(header.scrypt.logN),\(header.scrypt.r),\(header.scrypt.p)", header.salt, header.key, header.check,
+        ]
+        return Hex.encode(try Digest.sha256(fields.joined(separator: "\n")))
     }
 
     static func itemAssociatedData(key: String) -> Data { Data(("vault-item:" + key).utf8) }
@@ -152,17 +170,22 @@ package final class FileKeyring: Keyring {
 
     private func readHeader() throws -> Header? {
         guard let bytes = try readFile(headerPath) else { return nil }
+        let header: Header
         do {
-            let header = try Header(json: JSONValue.parse(bytes))
-            guard header.format == 1, header.kdf == "scrypt" else {
-                throw KeyringError.damagedFile(path: headerPath, detail: "unknown format \(header.format) or KDF \(header.kdf)")
-            }
-            return header
-        } catch let error as KeyringError {
-            throw error
+            header = try Header(json: JSONValue.parse(bytes))
         } catch {
             throw KeyringError.damagedFile(path: headerPath, detail: "not valid JSON")
         }
+        guard header.format == 1, header.kdf == "scrypt" else {
+            throw KeyringError.damagedFile(path: headerPath, detail: "unknown format \(header.format) or KDF \(header.kdf)")
+        }
+        if let digest = header.digest, digest != (try Self.digest(header)) {
+            throw KeyringError.headerAltered(path: headerPath)
+        }
+        guard KDF.ScryptParameters.accepted(header.scrypt) else {
+            throw KeyringError.damagedFile(path: headerPath, detail: "scrypt parameters out of range")
+        }
+        return header
     }
 
     private func verify(_ key: Data, _ header: Header) -> Bool {
@@ -176,7 +199,7 @@ package final class FileKeyring: Keyring {
     private func unlock(_ header: Header, passphrase given: String? = nil) throws -> Data {
         if let key = dataKey.withLock({ $0 }) { return key }
         let description = Self.cacheDescription(header)
-        if unlockTTL > 0, var cached = KernelKeyring.read(description) {
+        if unlockCache.isOn, var cached = KernelKeyring.read(description) {
             if verify(cached, header) {
                 dataKey.withLock { $0 = cached }
                 return cached
@@ -205,16 +228,25 @@ package final class FileKeyring: Keyring {
 
     private func remember(_ key: Data, _ header: Header) {
         dataKey.withLock { $0 = key }
-        if unlockTTL > 0 { _ = KernelKeyring.store(Self.cacheDescription(header), key, ttl: unlockTTL) }
+        if unlockCache.isOn { _ = KernelKeyring.store(Self.cacheDescription(header), key, ttl: unlockTTL) }
     }
 
-    /// Unlocks the store, creating it first (passphrase asked twice) when it has no header yet.
+    /// The error for items without the header that holds their key.
+    private func headerMissing() throws -> KeyringError {
+        .headerMissing(directory: directory, items: try keys().count)
+    }
+
+    /// Unlocks the store, creating it first (passphrase asked twice) when it
+    /// has neither a header nor items yet. Items without a header are refused:
+    /// a new header would hold a new key, and they could never be read again.
     private func unlockOrCreate() throws -> Data {
         if let header = try readHeader() { return try unlock(header) }
+        guard try keys().isEmpty else { throw try headerMissing() }
         let passphrase = try obtainPassphrase(creating: true)
         var created: Header?
         try withWriteLock {
             if try readHeader() != nil { return }  // another writer created it meanwhile
+            guard try keys().isEmpty else { throw try headerMissing() }
             var secret = Data(passphrase.utf8)
             defer { Wipe.data(&secret) }
             let id = try Random.bytes(16).map { String($0, radix: 16).leftPadded(2) }.joined()
@@ -223,10 +255,11 @@ package final class FileKeyring: Keyring {
             defer { Wipe.data(&key) }
             var wrappingKey = try KDF.scrypt(passphrase: secret, salt: salt, parameters: .standard)
             defer { Wipe.data(&wrappingKey) }
-            let header = Header(
+            var header = Header(
                 format: 1, id: id, kdf: "scrypt", scrypt: .standard, salt: salt.base64EncodedString(),
                 key: try AEAD.seal(key, key: wrappingKey, associatedData: Data(("vault-store:" + id).utf8)).base64EncodedString(),
                 check: try AEAD.seal(Data("vault-file-store".utf8), key: key, associatedData: Data(("vault-check:" + id).utf8)).base64EncodedString())
+            header.digest = try Self.digest(header)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try atomicWrite(try encoder.encode(header), to: headerPath)
@@ -373,6 +406,7 @@ extension FileKeyring.Header {
         self.init(
             format: try members.int("format"), id: try members.string("id"), kdf: try members.string("kdf"),
             scrypt: KDF.ScryptParameters(logN: try scrypt.int("logN"), r: try scrypt.int("r"), p: try scrypt.int("p")),
-            salt: try members.string("salt"), key: try members.string("key"), check: try members.string("check"))
+            salt: try members.string("salt"), key: try members.string("key"), check: try members.string("check"),
+            digest: try members.optionalString("digest"))
     }
 }

@@ -17,6 +17,12 @@ package enum KeyringError: VaultError, Equatable {
     case emptyPassphrase
     case noPassphrase(directory: String)
     case damagedFile(path: String, detail: String)
+    /// An item's file that cannot be read; a cached session is dropped, a key is reported.
+    case damagedItem(key: String, path: String, detail: String)
+    /// Items with no `store.json`, the header holding the key they are sealed with.
+    case headerMissing(directory: String, items: Int)
+    /// A `store.json` whose fields do not match its digest.
+    case headerAltered(path: String)
     case unsafePermissions(path: String, detail: String)
     case io(path: String, operation: String, errno: Int32)
     case invalidItem(key: String, detail: String)
@@ -62,6 +68,12 @@ package enum KeyringError: VaultError, Equatable {
             "the file store at \(directory) is locked and there is no terminal to ask for its passphrase; set AWS_VAULT_FILE_PASSPHRASE or run vault in a terminal"
         case .damagedFile(let path, let detail):
             "the file store file \(path) is damaged (\(detail)); restore it from a backup or delete it"
+        case .damagedItem(let key, let path, let detail):
+            "the file store item '\(key)' (\(path)) is damaged (\(detail)); delete that file and store the item again (vault add, or vault clear for sessions)"
+        case .headerMissing(let directory, let items):
+            "the file store at \(directory) has \(items) item\(items == 1 ? "" : "s") but no store.json, which holds the key they are sealed with; restore \(directory)/store.json from a backup (vault will not make a new one: the items could never be read again), or move the .item files away to start a new store"
+        case .headerAltered(let path):
+            "the file store file \(path) was changed after vault wrote it (its fields do not match its digest); restore it from a backup"
         case .unsafePermissions(let path, let detail):
             "refusing the file store at \(path): \(detail)"
         case .io(let path, let operation, let errno):

@@ -39,14 +39,16 @@ package enum KeyringOpener {
             case .awsVaultFile:
                 return awsVaultFileKeyring(settings: settings)
             case .secretService:
-                guard settings.sessionBusAddress != nil else { throw KeyringError.noSessionBus }
-                let keyring = SecretServiceKeyring(collectionName: collection, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
+                guard let address = settings.sessionBusAddress else { throw KeyringError.noSessionBus }
+                let keyring = SecretServiceKeyring(
+                collectionName: collection, busAddress: address, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
                 try keyring.connect()
                 return keyring
             }
         }
-        if settings.sessionBusAddress != nil {
-            let keyring = SecretServiceKeyring(collectionName: collection, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
+        if let address = settings.sessionBusAddress {
+            let keyring = SecretServiceKeyring(
+                collectionName: collection, busAddress: address, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
             if (try? keyring.connect()) != nil { return keyring }
         }
         return try fileKeyring(settings: settings)

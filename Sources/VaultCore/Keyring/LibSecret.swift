@@ -23,9 +23,10 @@ enum LibSecret {
         deinit { vault_ss_release(pointer) }
     }
 
-    static func connect() throws -> Bus {
+    static func connect(address: String) throws -> Bus {
+        try SystemLibrary.libdbus.load()
         var error: UnsafeMutablePointer<CChar>?
-        guard let bus = vault_ss_connect(&error) else { throw failure(error, "no session bus") }
+        guard let bus = vault_ss_connect(address, &error) else { throw failure(error, "no session bus") }
         return Bus(bus)
     }
 

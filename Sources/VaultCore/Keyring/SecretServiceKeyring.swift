@@ -59,8 +59,12 @@ package final class SecretServiceKeyring: Keyring {
         var listed: [String: String] = [:]
     }
 
-    package init(collectionName: String?, promptTimeout: Double = 10, canShowDialogs: Bool = false) {
+    /// The session bus's D-Bus address (`Settings.sessionBusAddress`).
+    package let busAddress: String
+
+    package init(collectionName: String?, busAddress: String, promptTimeout: Double = 10, canShowDialogs: Bool = false) {
         self.collectionName = collectionName
+        self.busAddress = busAddress
         self.promptTimeout = promptTimeout
         self.canShowDialogs = canShowDialogs
     }
@@ -226,16 +230,16 @@ package final class SecretServiceKeyring: Keyring {
 
     private func withConnection<T>(_ body: (inout Connection) throws -> T) throws -> T {
         try connection.withLock { state in
-            if state == nil { state = try Self.open(collectionName) }
+            if state == nil { state = try Self.open(collectionName, busAddress: busAddress) }
             return try body(&state!)
         }
     }
 
-    private static func open(_ explicitName: String?) throws -> Connection {
+    private static func open(_ explicitName: String?, busAddress: String) throws -> Connection {
         let bus: LibSecret.Bus
         let prepared: (collections: [String], defaultCollection: String?, session: String)
         do {
-            bus = try LibSecret.connect()
+            bus = try LibSecret.connect(address: busAddress)
             prepared = try LibSecret.prepare(bus)
         } catch {
             throw KeyringError.secretServiceUnavailable(reason(error))

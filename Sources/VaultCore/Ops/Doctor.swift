@@ -47,8 +47,8 @@ package struct Doctor {
     package var now: () -> Date = { Date() }
     package var transport: any HTTPTransport = CurlTransport.shared
     package var openKeyring: (KeyringChoice, Settings) throws -> any Keyring = KeyringOpener.open
-    package var libcurlError: () -> String? = Doctor.probeLibcurl
-    package var libdbusError: () -> String? = LibSecret.busLoadError
+    /// Why a system library cannot be loaded (nil: it loads).
+    package var libraryProblem: (SystemLibrary) -> String? = { $0.loadProblem }
 
     /// Beyond this, AWS refuses signatures and MFA codes start to fail.
     package static let allowedSkew = 60
@@ -64,10 +64,10 @@ package struct Doctor {
         checks.append(configCheck())
         let (storeCheck, keyring) = store()
         checks.append(storeCheck)
+        if let cache = unlockCache(keyring) { checks.append(.pass("unlock cache", cache.summary)) }
         checks.append(hook())
         checks.append(completions())
-        checks.append(library("libcurl", libcurlError(), package: "libcurl4", need: "to reach AWS"))
-        checks.append(library("libdbus", libdbusError(), package: "libdbus-1-3", need: "for the Secret Service store"))
+        checks += SystemLibrary.allCases.map { library($0, libraryProblem($0)) }
         if let keyring { checks.append(expiredSessions(keyring)) }
         if let profile {
             if let keyring {
@@ -133,6 +133,13 @@ package struct Doctor {
         }
     }
 
+    /// The file store's unlock cache mode (nil for the Secret Service).
+    func unlockCache(_ keyring: (any Keyring)?) -> UnlockCacheMode? {
+        if let file = keyring as? FileKeyring { return file.unlockCache }
+        guard keyring == nil, (choice.backend ?? settings.keyringBackend) == KeyringBackend.file.rawValue else { return nil }
+        return UnlockCacheMode.current(ttl: (try? settings.fileStoreUnlockTTL()) ?? 0)
+    }
+
     /// The shell to talk about: the one whose hook is installed, else `$SHELL`'s.
     var shellName: String {
         if let marker = settings.hookMarker, let name = marker.split(separator: ":").first { return String(name) }
@@ -186,20 +193,11 @@ package struct Doctor {
             fix: "mkdir -p \(folder) && vault --generate-completion-script \(script) > \(folder)/\(file)\(note)")
     }
 
-    func library(_ name: String, _ error: String?, package: String, need: String) -> DoctorCheck {
-        guard let error else { return .pass(name, "loads") }
-        return .fail(name, "cannot be loaded (\(error)); vault needs it \(need)", fix: "install it (Debian/Ubuntu: apt install \(package))")
-    }
-
-    /// Loads libcurl the way the first request does: a request with a
-    /// scheme curl refuses at once, so nothing goes on the network.
-    package static func probeLibcurl() -> String? {
-        do {
-            _ = try CurlTransport.shared.send(HTTPRequest(method: "GET", url: "vault-doctor-probe://", connectTimeout: 1, timeout: 1))
-        } catch let error as TransportError where error.kind == .unavailable {
-            return error.detail
-        } catch {}
-        return nil
+    func library(_ library: SystemLibrary, _ problem: String?) -> DoctorCheck {
+        guard let problem else { return .pass(library.rawValue, "loads") }
+        return .fail(
+            library.rawValue, "cannot be loaded (\(problem)); vault needs it \(library.purpose)",
+            fix: "install it (Debian/Ubuntu: apt install \(library.debianPackage))")
     }
 
     func expiredSessions(_ keyring: any Keyring) -> DoctorCheck {

@@ -10,15 +10,12 @@ package enum PromptError: VaultError, Equatable {
     /// The person pressed Ctrl-C or Ctrl-D at the prompt.
     case cancelled
     case io(Int32)
-    /// readline, which asks echoed questions, cannot be loaded.
-    case readline(String)
 
     package var message: String {
         switch self {
         case .noTerminal: "no terminal to ask on (/dev/tty cannot be opened); run vault in a terminal or pass the value another way"
         case .cancelled: "cancelled at the prompt"
         case .io(let code): "cannot read from the terminal: \(String(cString: strerror(code)))"
-        case .readline(let problem): "cannot ask on the terminal: \(problem)"
         }
     }
 
@@ -31,6 +28,8 @@ package enum PromptError: VaultError, Equatable {
 /// Echoed answers go through readline (line editing); hidden ones (secrets,
 /// passphrases) are read with echo off. Ctrl-C cancels either cleanly: the
 /// terminal's settings are restored and `ask` throws `PromptError.cancelled`.
+/// SIGTERM, SIGHUP and SIGQUIT still end vault, but only after the terminal's
+/// settings are restored (CShims/hygiene.c: `vault_terminal_guard_begin`).
 package final class Terminal {
     private let fd: Int32
     private let input: UnsafeMutablePointer<FILE>
@@ -51,7 +50,7 @@ package final class Terminal {
     package static func open() throws -> Terminal {
         let fd = Glibc.open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw PromptError.noTerminal }
-        let second = dup(fd)
+        let second = fcntl(fd, F_DUPFD_CLOEXEC, 0)  // no terminal descriptor leaks to a child
         guard second >= 0, let input = fdopen(fd, "r"), let output = fdopen(second, "w") else {
             close(fd)
             throw PromptError.io(errno)
@@ -69,11 +68,14 @@ package final class Terminal {
     // MARK: Echoed, through readline
 
     private func askEchoed(_ prompt: String) throws -> String {
-        if let problem = vault_readline_load_error() { throw PromptError.readline(String(cString: problem)) }
+        try SystemLibrary.readline.load()
         vault_rl_setup(input, output)
         PromptState.reset()
         let guardian = InterruptGuard()
         defer { guardian.restore() }
+        // Saved before readline takes the terminal over (no echo, no canonical mode).
+        vault_terminal_guard_begin(fd)
+        defer { vault_terminal_guard_end() }
         vault_rl_callback_handler_install(prompt, { line in PromptState.finish(line) })
         defer { vault_rl_callback_handler_remove() }
         while !PromptState.done {
@@ -112,6 +114,8 @@ package final class Terminal {
         }
         fputs(prompt, output)
         fflush(output)
+        vault_terminal_guard_begin(fd)
+        defer { vault_terminal_guard_end() }
         guard tcsetattr(fd, TCSAFLUSH, &raw) == 0 else { throw PromptError.io(errno) }
         defer {
             tcsetattr(fd, TCSAFLUSH, &saved)

@@ -186,6 +186,8 @@ package enum ShellError: VaultError, Equatable {
     case rcTooLarge(path: String, size: Int)
     case noRCFile(directory: String)
     case trustStore(path: String, reason: String)
+    /// A system library the trust list needs (libcrypto) cannot be loaded.
+    case systemLibrary(message: String)
     case trustStoreUnsafe(path: String, reason: String)
     case notAllowed(path: String, profile: String?)
     case denied(path: String)
@@ -214,6 +216,8 @@ package enum ShellError: VaultError, Equatable {
             "\(path) has \(size) bytes, more than a .vaultrc may have (\(RCFileBytes.maximumSize)), so it is not read; nothing applied"
         case .noRCFile(let directory):
             "no .vaultrc in \(directory) or above it; create one with 'profile = NAME'"
+        case .systemLibrary(let message):
+            message
         case .trustStore(let path, let reason):
             "cannot update the allow list at \(path): \(reason); check that folder's permissions"
         case .trustStoreUnsafe(let path, let reason):

@@ -77,14 +77,14 @@ package struct ShellIntegration {
             let path = LexicalPath.clean(state.rcPath)
             let trust = TrustStore(settings: settings)
             // One read: the bytes whose trust is decided are the bytes parsed.
-            let inspection = trust.inspect(path)
+            let inspection = try trust.inspect(path)
             // Before any slow work, so that an interrupted run is not started again.
             if let file = inspection.file { trust.stamp(shell: state.shellPID, info: file.info) } else { trust.stamp(shell: state.shellPID, path: path) }
             let parsed = inspection.file.map { file in Result { () throws(ShellError) in try RCFile.parse(file.bytes, path: path) } }
             switch (inspection.status, parsed) {
             case (.allowed, .success(let rc)?):
                 target = rc
-                watch = inspection.file.map { shell.setLocal("__vault_allowfile", trust.allowEntry(for: $0)) } ?? ""
+                watch = try inspection.file.map { file throws(ShellError) in shell.setLocal("__vault_allowfile", try trust.allowEntry(for: file)) } ?? ""
             case (.notAllowed, .success(let rc)?):
                 messages.append(ShellError.notAllowed(path: path, profile: rc.profile).message)
             case (.allowed, .failure(let error)?), (.notAllowed, .failure(let error)?):

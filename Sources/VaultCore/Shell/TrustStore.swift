@@ -51,12 +51,21 @@ package struct TrustStore: Sendable {
         return nil
     }
 
-    static func allowKey(path: String, content: [UInt8]) -> String {
-        Hex.encode(Digest.sha256(Array(path.utf8) + [0x0a] + content))
+    static func allowKey(path: String, content: [UInt8]) throws(ShellError) -> String {
+        try hash(Array(path.utf8) + [0x0a] + content)
     }
 
-    static func denyKey(path: String) -> String {
-        Hex.encode(Digest.sha256(Array(path.utf8)))
+    static func denyKey(path: String) throws(ShellError) -> String {
+        try hash(Array(path.utf8))
+    }
+
+    /// SHA-256 as hex; without libcrypto, the error that says which package to install.
+    private static func hash(_ bytes: [UInt8]) throws(ShellError) -> String {
+        do {
+            return Hex.encode(try Digest.sha256(bytes))
+        } catch {
+            throw .systemLibrary(message: (error as? VaultError)?.message ?? "\(error)")
+        }
     }
 
     /// The trust list's folders must be private, as the key store's are.
@@ -66,27 +75,29 @@ package struct TrustStore: Sendable {
         }
     }
 
-    package func status(of rcPath: String) -> Status { inspect(rcPath).status }
+    package func status(of rcPath: String) throws(ShellError) -> Status { try inspect(rcPath).status }
 
     /// Reads the file at `rcPath` (lexical absolute) once and says whether
     /// those bytes may be used.
-    package func inspect(_ rcPath: String) -> Inspection {
+    /// Throws only what no `.vaultrc` can fix (a system library missing).
+    package func inspect(_ rcPath: String) throws(ShellError) -> Inspection {
         let path = LexicalPath.clean(rcPath)
         do throws(ShellError) {
             try checkFolders()
-            if FileStatus.exists(denyDirectory + "/" + Self.denyKey(path: path)) { return Inspection(status: .denied) }
+            if FileStatus.exists(denyDirectory + "/" + (try Self.denyKey(path: path))) { return Inspection(status: .denied) }
             // A symlink is read (through the link) only to see whether this
             // link path was allowed with this content; otherwise it is refused.
             let file = try RCFileBytes.read(path, followSymlink: true)
             if let reason = Self.unsafeReason(file.info) {
                 return Inspection(status: .refused(.unsafePermissions(path: path, reason: reason)), file: file)
             }
-            let allowed = FileStatus.exists(allowEntry(for: file))
+            let allowed = FileStatus.exists(try allowEntry(for: file))
             if file.isSymlink && !allowed {
                 return Inspection(status: .refused(.rcSymlink(path: path, target: RCFileBytes.target(of: path))), file: file)
             }
             return Inspection(status: allowed ? .allowed : .notAllowed, file: file)
         } catch {
+            if case .systemLibrary = error { throw error }
             return Inspection(status: .refused(error))
         }
     }
@@ -94,8 +105,8 @@ package struct TrustStore: Sendable {
     /// The allow-list entry for these bytes at their path (it exists when
     /// they are allowed). The hook watches it with `-f` and `-nt`: a denial
     /// removes it, an edit makes the `.vaultrc` newer than it.
-    package func allowEntry(for file: RCFileBytes) -> String {
-        allowDirectory + "/" + Self.allowKey(path: file.path, content: file.bytes)
+    package func allowEntry(for file: RCFileBytes) throws(ShellError) -> String {
+        allowDirectory + "/" + (try Self.allowKey(path: file.path, content: file.bytes))
     }
 
     /// Records the file's current content as allowed at this path (a
@@ -108,8 +119,8 @@ package struct TrustStore: Sendable {
         _ = try RCFile.parse(file.bytes, path: path)
         try prepare(allowDirectory)
         try removeEntries(for: path, in: allowDirectory)
-        try write(allowEntry(for: file), path + "\n")
-        unlink(denyDirectory + "/" + Self.denyKey(path: path))
+        try write(try allowEntry(for: file), path + "\n")
+        unlink(denyDirectory + "/" + (try Self.denyKey(path: path)))
         try bumpGeneration()
     }
 
@@ -121,7 +132,7 @@ package struct TrustStore: Sendable {
         try prepare(allowDirectory)
         try prepare(denyDirectory)
         try removeEntries(for: path, in: allowDirectory)
-        try write(denyDirectory + "/" + Self.denyKey(path: path), path + "\n")
+        try write(denyDirectory + "/" + (try Self.denyKey(path: path)), path + "\n")
         try bumpGeneration()
     }
 

@@ -47,10 +47,10 @@ import Testing
             let credentials = Credentials(
                 accessKeyID: vector.accessKeyID, secretAccessKey: vector.secretAccessKey, sessionToken: vector.sessionToken)
             let signer = SigV4Signer(credentials: credentials, region: vector.region, service: vector.service)
-            signer.sign(&request, date: Date(timeIntervalSince1970: vector.epochSeconds))
+            try signer.sign(&request, date: Date(timeIntervalSince1970: vector.epochSeconds))
             let authorization = request.header("Authorization")
             request.headers.removeAll { $0.0 == "Authorization" }
-            let (canonical, _) = signer.canonicalRequest(request)
+            let (canonical, _) = try signer.canonicalRequest(request)
             if authorization != vector.authorization || canonical != vector.canonicalRequest {
                 mismatches.append(vector.index)
                 if mismatches.count <= 3 {

@@ -89,3 +89,21 @@ import Testing
         #expect(throws: ExportError.self) { try ExportFormat.ini.render(bad) }
     }
 }
+
+/// A keyring whose every item is damaged (as a file store item that no longer decrypts).
+private final class DamagedItems: Keyring, @unchecked Sendable {
+    var names: [String]
+    init(_ names: [String]) { self.names = names }
+    func keys() throws -> [String] { names }
+    func get(_ key: String) throws -> Data? { throw KeyringError.damagedItem(key: key, path: "/x/" + key, detail: "it does not decrypt") }
+    func set(_ key: String, _ data: Data) throws { names.append(key) }
+    func remove(_ key: String) throws { names.removeAll { $0 == key } }
+}
+
+@Test func aDamagedCachedSessionIsDroppedNotThrown() throws {
+    let slot = SessionCache.Slot(kind: "sts.GetSessionToken", profile: "p", mfaSerial: "")
+    let name = SessionKey(kind: slot.kind, profile: "p", mfaSerial: "", expiration: Date().addingTimeInterval(3600)).name
+    let keyring = DamagedItems([name])
+    #expect(try SessionCache(keyring: keyring, minimumTTL: 300).get(slot) == nil)
+    #expect(keyring.names.isEmpty)
+}

@@ -43,7 +43,7 @@ import Testing
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes[bytes.count - 1] ^= 0x01
         try bytes.write(to: URL(fileURLWithPath: path))
-        #expect(throws: KeyringError.damagedFile(path: path, detail: "it does not decrypt with this store's key")) { try store().get("work") }
+        #expect(throws: KeyringError.damagedItem(key: "work", path: path, detail: "it does not decrypt with this store's key")) { try store().get("work") }
         #expect(try store().keys().contains("work"))
     }
 

@@ -22,7 +22,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         case .memory: return MemoryKeyring()
         case .file: return FileKeyring(directory: try temporaryDirectory() + "/keys", passphrase: "correct horse", unlockTTL: 0, prompt: { _ in "unused" })
         case .secretService:
-            let keyring = SecretServiceKeyring(collectionName: nil)
+            let keyring = SecretServiceKeyring(collectionName: nil, busAddress: Settings.process().sessionBusAddress ?? "")
             try keyring.connect()
             return keyring
         case .pass: return try PassKeyring(settings: Settings.process())

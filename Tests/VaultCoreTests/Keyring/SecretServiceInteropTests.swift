@@ -11,7 +11,7 @@ import Testing
     @Test(.enabled(if: environment["VAULT_TEST_INTEROP_PROFILE"] != nil))
     func readsCredentialsAnotherClientStoredInAwsVaultLayout() throws {
         let profile = try #require(Self.environment["VAULT_TEST_INTEROP_PROFILE"])
-        let store = CredentialStore(keyring: SecretServiceKeyring(collectionName: nil))
+        let store = CredentialStore(keyring: SecretServiceKeyring(collectionName: nil, busAddress: Settings.process().sessionBusAddress ?? ""))
         #expect(try store.profilesWithKeys().contains(profile))
         let credentials = try #require(try store.get(profile))
         #expect(credentials.accessKeyID == Self.environment["VAULT_TEST_INTEROP_ACCESS_KEY_ID"])
@@ -21,7 +21,7 @@ import Testing
     @Test(.enabled(if: environment["VAULT_TEST_LOCKED_PROFILE"] != nil))
     func aLockedCollectionIsNotAMiss() throws {
         let profile = try #require(Self.environment["VAULT_TEST_LOCKED_PROFILE"])
-        let keyring = SecretServiceKeyring(collectionName: nil)
+        let keyring = SecretServiceKeyring(collectionName: nil, busAddress: Settings.process().sessionBusAddress ?? "")
         for key in [profile, profile + "-absent"] {
             #expect {
                 try keyring.get(key)

@@ -78,12 +78,14 @@ func completionsAreFoundWhereTheShellLooks(shell: String, relative: String) thro
 
 @Test func librariesThatLoadPassAndOthersNameThePackage() {
     let d = doctor([:])
-    #expect(d.library("libcurl", nil, package: "libcurl4", need: "to reach AWS").ok)
-    let fail = d.library("libcurl", "libcurl.so.4: cannot open shared object file", package: "libcurl4", need: "to reach AWS")
+    #expect(d.library(.libcurl, nil).ok)
+    let fail = d.library(.libcurl, "libcurl.so.4: cannot open shared object file")
     #expect(!fail.ok && fail.fix == "install it (Debian/Ubuntu: apt install libcurl4)")
+    #expect(d.library(.libcrypto, "gone").fix == "install it (Debian/Ubuntu: apt install libssl3)")
     // On this machine all are there (the integration tests hide them).
-    #expect(Doctor.probeLibcurl() == nil)
-    #expect(LibSecret.busLoadError() == nil)
+    for library in SystemLibrary.allCases {
+        #expect(library.loadProblem == nil, "\(library)")
+    }
 }
 
 @Test func expiredSessionsInTheCacheFailWithClearAsTheFix() throws {
@@ -128,10 +130,9 @@ func clockWithinAMinuteOfAWSPasses(skew: Int, ok: Bool) {
     try scratch.write("config", "[profile a]\nregion = eu-west-1\n[profile b]\nsource_profile = a\nrole_arn = arn:aws:iam::1:role/r\n")
     var d = doctor(["AWS_CONFIG_FILE": scratch.path + "/config"])
     d.openKeyring = { _, _ in throw KeyringError.noSessionBus }
-    d.libcurlError = { nil }
-    d.libdbusError = { nil }
+    d.libraryProblem = { _ in nil }
     let checks = d.run(profile: "b")
-    #expect(checks.map(\.name) == ["config", "store", "hook", "completions", "libcurl", "libdbus", "profile b"])
+    #expect(checks.map(\.name) == ["config", "store", "hook", "completions", "libcrypto", "libcurl", "libdbus", "readline", "profile b"])
     #expect(checks.last?.ok == true && checks.last?.detail.contains("stored keys of 'a' → AssumeRole arn:aws:iam::1:role/r 3600s (store not read)") == true)
     #expect(!d.run(profile: "missing").last!.ok)
 }

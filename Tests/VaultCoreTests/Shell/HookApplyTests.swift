@@ -54,7 +54,7 @@ struct HookApplyTests {
         let rc = try project("profile = dev\n", allow: true)
         var messages: [String] = []
         // The same session: no credentials, only the allow-list entry for the hook to watch.
-        let entry = try #require(TrustStore(settings: settings).inspect(rc).file.map(TrustStore(settings: settings).allowEntry(for:)))
+        let entry = try #require(try TrustStore(settings: settings).inspect(rc).file.map { try TrustStore(settings: settings).allowEntry(for: $0) })
         #expect(try integration.hookApply(state(rc: rc, origin: rc, profile: "dev"), messages: &messages)
             == Zsh().setLocal("__vault_allowfile", entry))
         let leave = try integration.hookApply(state(origin: rc, profile: "dev"), messages: &messages)
