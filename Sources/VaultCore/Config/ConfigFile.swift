@@ -61,6 +61,14 @@ package struct ConfigFile: Sendable {
     /// descriptor: `Data(contentsOf: URL)` costs ~0.2 ms of URL set-up, at
     /// every command.
     private static func readText(path: String) throws(ConfigError) -> String? {
+        guard let bytes = try readBytes(path: path) else { return nil }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .notUTF8(path: path)
+        }
+        return text
+    }
+
+    private static func readBytes(path: String) throws(ConfigError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
@@ -72,10 +80,7 @@ package struct ConfigFile: Sendable {
         guard let bytes = FileBytes.readAll(fd, sizeHint: Int(info.st_size)) else {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .notUTF8(path: path)
-        }
-        return text
+        return bytes
     }
 
     package static func parse(_ data: Data, path: String) throws(ConfigError) -> ConfigFile {
@@ -93,7 +98,9 @@ package struct ConfigFile: Sendable {
     /// The profile names of the file at `path`, in file order, after checking
     /// the whole file exactly as `load` does, without keeping any value.
     package static func profileNames(path: String) throws(ConfigError) -> [String] {
-        guard let text = try readText(path: path) else { return [] }
+        guard let bytes = try readBytes(path: path) else { return [] }
+        if let names = ProfileNameScan.names(bytes, path: path) { return names }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8(path: path) }
         let sections = try INIReader(path: path, namesOnly: true).read(text)
         return Array(ProfileMap.build(sections, path: path).profiles.keys)
     }
@@ -229,7 +236,7 @@ struct INIReader {
 
     /// Joins a value's lines as configparser does, then parses one level of
     /// nesting when the value starts on the next line (botocore `_parse_nested`).
-    private func entry(_ raw: PendingOption) throws(ConfigError) -> ConfigFile.Entry {
+    func entry(_ raw: PendingOption) throws(ConfigError) -> ConfigFile.Entry {
         // One line, already stripped: nothing to join, nothing nested (the common case).
         if raw.more.isEmpty { return .init(value: .string(raw.first), location: raw.location) }
         let joined = PythonText.rstrip(([raw.first] + raw.more).joined(separator: "\n"))
