@@ -22,6 +22,7 @@ struct Vault: ParsableCommand {
             Prompt.self,
             Status.self,
             Exec.self,
+            Serve.self,
             Export.self,
             Clear.self,
             Rotate.self,

@@ -9,7 +9,9 @@ extension Vault {
             discussion: """
                 The command replaces vault (its exit status is the command's). Without one, runs $SHELL. \
                 vault's options go before the command; everything from the command on is the command's own \
-                (`vault exec prod aws s3 ls --region eu-west-1` passes --region to aws).
+                (`vault exec prod aws s3 ls --region eu-west-1` passes --region to aws). \
+                With --server vault stays: the command gets a local URL and token instead of keys, \
+                credentials are renewed while it runs, signals are passed on, and vault exits with its status.
                 """)
 
         @Argument(help: "The profile.", completion: .profiles)
@@ -17,6 +19,7 @@ extension Vault {
 
         @OptionGroup var credentialOptions: CredentialOptions
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var modeOptions: ExecModeOptions
 
         @Argument(parsing: .captureForPassthrough, help: "[vault options] [--] command and its arguments.")
         var command: [String] = []
@@ -26,6 +29,7 @@ extension Vault {
         struct Leading: ParsableArguments {
             @OptionGroup var credentialOptions: CredentialOptions
             @OptionGroup var storeOptions: StoreOptions
+            @OptionGroup var modeOptions: ExecModeOptions
         }
 
         static let optionsTakingValues: Set<String> = ["-d", "--duration", "-t", "--mfa-token", "--region", "--backend", "--secret-service-collection"]
@@ -54,6 +58,7 @@ extension Vault {
             let (leadingWords, commandWords) = Self.split(command)
             var credentialOptions = self.credentialOptions
             var storeOptions = self.storeOptions
+            var modeOptions = self.modeOptions
             if !leadingWords.isEmpty {
                 let leading: Leading
                 do {
@@ -62,15 +67,28 @@ extension Vault {
                     throw ValidationError(Leading.message(for: error))
                 }
                 credentialOptions.merge(leading.credentialOptions)
+                modeOptions.merge(leading.modeOptions)
                 storeOptions.backend = leading.storeOptions.backend ?? storeOptions.backend
                 storeOptions.secretServiceCollection = leading.storeOptions.secretServiceCollection ?? storeOptions.secretServiceCollection
             }
             if let current = settings.activeVaultProfile {
                 throw CredentialError.nested(current: current)
             }
+            if modeOptions.json && (modeOptions.server || modeOptions.lazy || !commandWords.isEmpty) {
+                throw ValidationError("--json prints credentials and runs no command; drop --server/--lazy and the command")
+            }
             let service = CredentialService(settings: settings, keyring: try storeOptions.open(settings))
-            let issued = try service.issue(credentialOptions.request(profile: profile))
+            let request = try credentialOptions.request(profile: profile)
             let argv = commandWords.isEmpty ? [settings["SHELL"] ?? "/bin/sh"] : commandWords
+            if modeOptions.server || modeOptions.lazy {
+                let served = try ServedCredentials(service: service, request: request, lazy: modeOptions.lazy)
+                try served.exec(argv, base: settings.environment)
+            }
+            let issued = try service.issue(request)
+            if modeOptions.json {
+                Output.standardOutput(try ExportFormat.json.render(issued))
+                return
+            }
             let environment = EnvironmentChange.apply(issued.environmentChanges, to: settings.environment)
             try ProcessReplacement.exec(argv, environment: environment)
         }
