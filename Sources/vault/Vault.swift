@@ -58,7 +58,7 @@ struct Vault: ParsableCommand {
             return
         }
         attempt {
-            var parsed = try parseAsRoot(arguments)
+            var parsed = try parseAsRoot(Exec.markingMissingProfile(arguments))
             try parsed.run()
         }
     }

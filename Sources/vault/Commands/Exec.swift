@@ -14,8 +14,8 @@ extension Vault {
                 credentials are renewed while it runs, signals are passed on, and vault exits with its status.
                 """)
 
-        @Argument(help: "The profile.", completion: .profiles)
-        var profile: String
+        @Argument(help: "The profile (default: AWS_PROFILE, else pick one on the terminal; then put the command after --).", completion: .profiles)
+        var profile: String?
 
         @OptionGroup var credentialOptions: CredentialOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -33,6 +33,23 @@ extension Vault {
         }
 
         static let optionsTakingValues: Set<String> = ["-d", "--duration", "-t", "--mfa-token", "--region", "--backend", "--secret-service-collection"]
+
+        /// `vault exec [opts] -- CMD` names no profile; ArgumentParser cannot
+        /// tell an optional profile from the command after `--`, so an empty
+        /// profile word is put before the `--` ("" means none, as it does
+        /// for AWS_PROFILE).
+        static func markingMissingProfile(_ arguments: [String]) -> [String] {
+            guard arguments.first == "exec" else { return arguments }
+            var index = 1
+            while index < arguments.count {
+                let word = arguments[index]
+                if word == "--" { return Array(arguments[..<index]) + [""] + Array(arguments[index...]) }
+                guard word.hasPrefix("-"), word.count > 1 else { return arguments }
+                if optionsTakingValues.contains(word) { index += 1 }
+                index += 1
+            }
+            return arguments
+        }
 
         /// Splits the captured words into vault's leading options and the command.
         static func split(_ words: [String]) -> (options: [String], command: [String]) {
@@ -78,6 +95,7 @@ extension Vault {
                 throw ValidationError("--json prints credentials and runs no command; drop --server/--lazy and the command")
             }
             let service = CredentialService(settings: settings, keyring: try storeOptions.open(settings))
+            let profile = try ProfileArgument.resolve(self.profile.flatMap { $0.isEmpty ? nil : $0 }, settings: settings, store: storeOptions.choice, command: "exec")
             let request = try credentialOptions.request(profile: profile)
             let argv = commandWords.isEmpty ? [settings["SHELL"] ?? "/bin/sh"] : commandWords
             if modeOptions.server || modeOptions.lazy {

@@ -5,3 +5,8 @@ extension Settings {
         return ["1", "true", "yes", "on"].contains(value)
     }
 }
+
+extension Settings {
+    /// `AWS_PROFILE`: the profile when a command names none.
+    package var awsProfile: String? { self["AWS_PROFILE"] }
+}
