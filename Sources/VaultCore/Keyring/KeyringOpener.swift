@@ -31,12 +31,16 @@ package enum KeyringOpener {
                 guard settings.sessionBusAddress != nil else { throw KeyringError.noSessionBus }
                 let keyring = SecretServiceKeyring(collectionName: collection)
                 try keyring.connect()
+                Debug.log("store", "Secret Service, collection '\(collection)'")
                 return keyring
             }
         }
         if settings.sessionBusAddress != nil {
             let keyring = SecretServiceKeyring(collectionName: collection)
-            if (try? keyring.connect()) != nil { return keyring }
+            if (try? keyring.connect()) != nil {
+                Debug.log("store", "Secret Service, collection '\(collection)'")
+                return keyring
+            }
         }
         return try fileKeyring(settings: settings)
     }
@@ -45,6 +49,7 @@ package enum KeyringOpener {
     /// `AWS_VAULT_FILE_PASSPHRASE` is unset.
     package static func fileKeyring(settings: Settings) throws -> FileKeyring {
         let directory = settings.fileStoreDirectory
+        Debug.log("store", "file store at \(directory)")
         return FileKeyring(
             directory: directory, passphrase: settings.fileStorePassphrase,
             unlockTTL: try settings.fileStoreUnlockTTL(), prompt: terminalPrompt(directory: directory))
