@@ -173,20 +173,20 @@ _vault() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|export|clear|rotate|login|doctor|help)
+    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|serve|export|clear|rotate|login|doctor|help)
         # Offer subcommand argument completions
         "_vault_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec export clear rotate login doctor help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec serve export clear rotate login doctor help' -- "${cur}"))
         ;;
     esac
 }
 
 _vault_list() {
     repeating_flags=()
-    non_repeating_flags=(--profiles --json --version -h --help)
+    non_repeating_flags=(--profiles --sessions --credentials --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--backend --secret-service-collection)
     __vault_offer_flags_options 0
@@ -432,13 +432,55 @@ _vault_status() {
 
 _vault_exec() {
     repeating_flags=()
-    non_repeating_flags=(--no-session -n --version -h --help)
+    non_repeating_flags=(--no-session -n --server --lazy --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--duration -d -t --mfa-token --region --backend --secret-service-collection)
     __vault_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
+    '--duration'|'-d')
+        return
+        ;;
+    '-t'|'--mfa-token')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
+_vault_serve() {
+    repeating_flags=()
+    non_repeating_flags=(--lazy --no-session -n --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--port --bind --duration -d -t --mfa-token --region --backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--port')
+        return
+        ;;
+    '--bind')
+        return
+        ;;
     '--duration'|'-d')
         return
         ;;
