@@ -170,7 +170,14 @@ package final class CredentialServer: @unchecked Sendable {
             }
         }
         // Method and status only: the path and the token are secrets.
-        Debug.log("server", "\(ConfigError.clip(request?.method ?? "?")) → \(status) (\(Debug.milliseconds(since: started)))")
+        Debug.log("server", "\(Self.shownMethod(request)) → \(status) (\(Debug.milliseconds(since: started)))")
+    }
+
+    /// The method for a debug line: the client chose it, so only plain
+    /// capitals reach the terminal.
+    static func shownMethod(_ request: ServerRequest?) -> String {
+        guard let method = request?.method, method.count <= 16, method.allSatisfy({ ("A"..."Z").contains($0) }) else { return "?" }
+        return method
     }
 
     /// The bytes before `\r\n\r\n`; nil when the head passes 8 KiB, the
