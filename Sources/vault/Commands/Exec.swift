@@ -95,7 +95,8 @@ extension Vault {
                 throw ValidationError("--json prints credentials and runs no command; drop --server/--lazy and the command")
             }
             let service = CredentialService(settings: settings, keyring: try storeOptions.open(settings))
-            let profile = try ProfileArgument.resolve(self.profile.flatMap { $0.isEmpty ? nil : $0 }, settings: settings, store: storeOptions.choice, command: "exec")
+            let named = self.profile.flatMap { $0.isEmpty ? nil : $0 }
+            let profile = try ProfileArgument.resolve(named, settings: settings, command: "exec") { service.keyring }
             let request = try credentialOptions.request(profile: profile)
             let argv = commandWords.isEmpty ? [settings["SHELL"] ?? "/bin/sh"] : commandWords
             if modeOptions.server || modeOptions.lazy {
