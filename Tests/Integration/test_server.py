@@ -304,3 +304,24 @@ def test_exec_json_with_a_command_is_refused(world):
     assert result.returncode != 0
     assert result.stdout == ""
     assert result.stderr.startswith("vault: ")
+
+
+def test_renewal_asks_for_mfa_once_however_many_ask(world, tmp_path):
+    moto = world["moto"]
+    moto.set_free_requests(UNCHECKED)
+    count = tmp_path / "mfa-runs"
+    mfa = tmp_path / "mfa.sh"
+    mfa.write_text(f"#!/bin/sh\necho run >> {count}\necho 123456\n")
+    mfa.chmod(0o755)
+    config = world["home"] / ".aws" / "config"
+    config.write_text(config.read_text() + f"\n[profile served-role]\ninclude_profile=common\nrole_arn={world['role1']}\n"
+                      f"mfa_process={mfa}\n")
+    # Rounds of 50 parallel requests until three role sessions were handed out;
+    # the MFA session under them (8h) is made once, with one code.
+    result = vault(world, "exec", "--lazy", "served-role", "--", "python3", "-c", PARALLEL,
+                   env=served_env(world, AWS_ASSUME_ROLE_TTL="15m"))
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["expirations"]) == 3
+    assert count.read_text().splitlines() == ["run"]
+    assert moto.action_count("GetSessionToken") == 1
+    assert moto.action_count("AssumeRole") == 3
