@@ -173,20 +173,20 @@ _vault() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|export|clear|rotate|migrate|login|sso|doctor|help)
+    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|serve|export|clear|rotate|login|doctor|help)
         # Offer subcommand argument completions
         "_vault_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec export clear rotate migrate login sso doctor help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec serve export clear rotate login doctor help' -- "${cur}"))
         ;;
     esac
 }
 
 _vault_list() {
     repeating_flags=()
-    non_repeating_flags=(--profiles --json --version -h --help)
+    non_repeating_flags=(--profiles --sessions --credentials --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--backend --secret-service-collection)
     __vault_offer_flags_options 0
@@ -194,7 +194,7 @@ _vault_list() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -228,24 +228,10 @@ _vault_config() {
 
 _vault_config_show() {
     repeating_flags=()
-    non_repeating_flags=(--json --no-session -n --version -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d --backend --secret-service-collection)
+    non_repeating_options=()
     __vault_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--duration'|'-d')
-        return
-        ;;
-    '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
-        return
-        ;;
-    '--secret-service-collection')
-        return
-        ;;
-    esac
 
     # Offer positional completions
     case "${positional_number}" in
@@ -274,7 +260,7 @@ _vault_add() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -301,7 +287,7 @@ _vault_remove() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -330,7 +316,7 @@ _vault_env() {
     repeating_flags=()
     non_repeating_flags=(--unset --no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(--shell --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(--shell --duration -d -t --mfa-token --region --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -347,11 +333,8 @@ _vault_env() {
     '--region')
         return
         ;;
-    '--prompt')
-        return
-        ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -449,9 +432,9 @@ _vault_status() {
 
 _vault_exec() {
     repeating_flags=()
-    non_repeating_flags=(--no-session -n --version -h --help)
+    non_repeating_flags=(--no-session -n --server --lazy --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(--duration -d -t --mfa-token --region --backend --secret-service-collection)
     __vault_offer_flags_options -1
 
     # Offer option value completions
@@ -465,11 +448,50 @@ _vault_exec() {
     '--region')
         return
         ;;
-    '--prompt')
+    '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
+_vault_serve() {
+    repeating_flags=()
+    non_repeating_flags=(--lazy --no-session -n --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--port --bind --duration -d -t --mfa-token --region --backend --secret-service-collection)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--port')
+        return
+        ;;
+    '--bind')
+        return
+        ;;
+    '--duration'|'-d')
+        return
+        ;;
+    '-t'|'--mfa-token')
+        return
+        ;;
+    '--region')
         return
         ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -490,7 +512,7 @@ _vault_export() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(--format --duration -d -t --mfa-token --region --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -508,11 +530,8 @@ _vault_export() {
     '--region')
         return
         ;;
-    '--prompt')
-        return
-        ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -539,7 +558,7 @@ _vault_clear() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -560,7 +579,7 @@ _vault_rotate() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(-t --mfa-token --prompt --backend --secret-service-collection)
+    non_repeating_options=(-t --mfa-token --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -568,11 +587,8 @@ _vault_rotate() {
     '-t'|'--mfa-token')
         return
         ;;
-    '--prompt')
-        return
-        ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -589,39 +605,11 @@ _vault_rotate() {
     esac
 }
 
-_vault_migrate() {
-    repeating_flags=()
-    non_repeating_flags=(--delete --dry-run --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--from --to)
-    __vault_offer_flags_options -1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--from')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
-        return
-        ;;
-    '--to')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
-        return
-        ;;
-    esac
-
-    # Offer positional completions
-    case "${positional_number}" in
-    *)
-        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
-        return
-        ;;
-    esac
-}
-
 _vault_login() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --stdout -s --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --path --backend --secret-service-collection)
+    non_repeating_options=(--duration -d -t --mfa-token --region --path --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -635,14 +623,11 @@ _vault_login() {
     '--region')
         return
         ;;
-    '--prompt')
-        return
-        ;;
     '--path')
         return
         ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')
@@ -654,96 +639,6 @@ _vault_login() {
     case "${positional_number}" in
     1)
         __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
-        return
-        ;;
-    esac
-}
-
-_vault_sso() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __vault_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    login|logout|populate)
-        # Offer subcommand argument completions
-        "_vault_sso_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'login logout populate' -- "${cur}"))
-        ;;
-    esac
-}
-
-_vault_sso_login() {
-    repeating_flags=()
-    non_repeating_flags=(--no-browser --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--sso-session)
-    __vault_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--sso-session')
-        return
-        ;;
-    esac
-
-    # Offer positional completions
-    case "${positional_number}" in
-    1)
-        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
-        return
-        ;;
-    esac
-}
-
-_vault_sso_logout() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=(--sso-session)
-    __vault_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--sso-session')
-        return
-        ;;
-    esac
-
-    # Offer positional completions
-    case "${positional_number}" in
-    1)
-        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
-        return
-        ;;
-    esac
-}
-
-_vault_sso_populate() {
-    repeating_flags=()
-    non_repeating_flags=(--dry-run --no-browser --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--sso-session --prefix --region)
-    __vault_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--sso-session')
-        return
-        ;;
-    '--prefix')
-        return
-        ;;
-    '--region')
         return
         ;;
     esac
@@ -759,7 +654,7 @@ _vault_doctor() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        __vault_add_completions -W 'secret-service'$'\n''file'
         return
         ;;
     '--secret-service-collection')

@@ -12,7 +12,7 @@ import VaultCore
 /// `HotCommand.run`, and a test parses a corpus of argument lists both ways
 /// and requires the same result wherever the hot path answers.
 enum HotCommand: Equatable {
-    case export(profile: String, format: ExportFormat, credentials: CredentialArguments, store: KeyringChoice)
+    case export(profile: String?, format: ExportFormat, credentials: CredentialArguments, store: KeyringChoice)
     case env(profile: String?, shell: String?, unset: Bool, credentials: CredentialArguments, store: KeyringChoice)
     case hookApply(shell: String, state: [String])
 
@@ -20,8 +20,8 @@ enum HotCommand: Equatable {
         switch self {
         case let .export(profile, format, credentials, store):
             try Vault.Export.run(profile: profile, format: format, credentials: credentials, store: store)
-        case let .env(profile, shell, _, credentials, store):
-            try Vault.Env.run(profile: profile, shell: shell, credentials: credentials, store: store)
+        case let .env(profile, shell, unset, credentials, store):
+            try Vault.Env.run(profile: profile, shell: shell, unset: unset, credentials: credentials, store: store)
         case let .hookApply(shell, state):
             try Vault.HookApply.run(shell: shell, state: state)
         }
@@ -36,11 +36,11 @@ enum HotArguments {
         switch name {
         case "export":
             guard let scanned = Scanned(words, options: credentialOptions + storeOptions + ["--format"], flags: credentialFlags),
-                  scanned.positionals.count == 1,
+                  scanned.positionals.count <= 1,
                   let format = ExportFormat(rawValue: scanned.value("--format") ?? ExportFormat.env.rawValue),
                   let store = scanned.store
             else { return nil }
-            return .export(profile: scanned.positionals[0], format: format, credentials: scanned.credentials, store: store)
+            return .export(profile: scanned.positionals.first, format: format, credentials: scanned.credentials, store: store)
         case "env":
             guard let scanned = Scanned(words, options: credentialOptions + storeOptions + ["--shell"], flags: credentialFlags + ["--unset"]),
                   scanned.positionals.count <= 1,

@@ -22,6 +22,7 @@ struct Vault: ParsableCommand {
             Prompt.self,
             Status.self,
             Exec.self,
+            Serve.self,
             Export.self,
             Clear.self,
             Rotate.self,
@@ -43,28 +44,31 @@ struct Vault: ParsableCommand {
         // The commands run most often are answered before ArgumentParser builds
         // the command tree (by reflection: about 2 ms), which keeps them at the
         // start-up cost of the binary itself.
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments == ["--version"] {
+        let given = Array(CommandLine.arguments.dropFirst())
+        if given == ["--version"] {
             Output.standardOutput(VaultVersion.current + "\n")
             return
         }
         // Prompt frameworks run `vault prompt` at every prompt: the same.
-        if arguments == ["prompt"] {
+        if given == ["prompt"] {
             Prompt.printSegment()
             return
         }
         // Tab completion runs `vault list --profiles` on every Tab: skip the command tree there too.
-        if arguments == ["list", "--profiles"] || arguments == ["ls", "--profiles"] {
+        if given == ["list", "--profiles"] || given == ["ls", "--profiles"] {
             attempt { try List.printProfileNames(settings: .process()) }
             return
         }
+        // --debug (any command) or VAULT_DEBUG=1: one line a step on stderr.
+        let (debug, arguments) = DebugFlag.extract(given)
+        Debug.enabled = debug || Settings.process().debug
         // credential_process and the shell hook: see HotArguments.
         if let hot = HotArguments.parse(arguments) {
             attempt { try hot.run() }
             return
         }
         attempt {
-            var parsed = try parseAsRoot(arguments)
+            var parsed = try parseAsRoot(Exec.markingMissingProfile(arguments))
             try parsed.run()
         }
     }

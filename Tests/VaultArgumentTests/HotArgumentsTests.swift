@@ -49,6 +49,10 @@ import Testing
         ["export", "work", "--secret-service-collection", "awsvault", "--backend=secret-service"],
         ["env", "prod"],
         ["env", "--unset"],
+        // No profile: AWS_PROFILE or the picker, decided when it runs.
+        ["env"],
+        ["export"],
+        ["export", "--format", "json"],
         ["env", "prod", "--shell", "fish", "--duration", "45m"],
         ["hook-apply", "bash", "why=enter", "rc=/p/.vaultrc", "origin=", "profile=prod", "region=", "duration=", "no-session="],
         ["hook-apply", "fish"],
@@ -60,10 +64,10 @@ import Testing
 
     /// Help, mistakes and unknown spellings go to ArgumentParser, which explains them.
     @Test(arguments: [
-        ["export"], ["export", "--help"], ["export", "-h"], ["export", "a", "b"], ["export", "work", "--format", "yaml"],
+        ["export", "--help"], ["export", "-h"], ["export", "a", "b"], ["export", "work", "--format", "yaml"],
         ["export", "work", "--backend", "nope"], ["export", "work", "--format", "json", "--format", "ini"],
         ["export", "work", "-d"], ["export", "work", "-t", "-1"], ["export", "--", "work"],
-        ["env"], ["env", "prod", "--unset"], ["env", "--unset", "--unset"], ["env", "prod", "--bogus"],
+        ["env", "prod", "--unset"], ["env", "--unset", "--unset"], ["env", "prod", "--bogus"],
         ["hook-apply"], ["hook-apply", "bash", "noequals"], ["hook-apply", "--help"], ["hook-apply", "bash", "--x=1"],
         ["list"], ["exec", "work", "--", "true"], [],
     ])

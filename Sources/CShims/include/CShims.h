@@ -9,4 +9,5 @@
 #include "shims_aead.h"
 #include "shims_crypto.h"
 #include "shims_readline.h"
+#include "shims_socket.h"
 #endif

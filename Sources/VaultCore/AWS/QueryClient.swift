@@ -114,6 +114,7 @@ struct QueryClient: Sendable {
             } catch let error as TransportError {
                 outcome = .failure(error)
             }
+            Debug.log("http", "\(service) \(action) \(displayEndpoint) → \(Self.describe(outcome)) (\(Debug.milliseconds(since: sentAt)), attempt \(attempt)/\(options.maxAttempts))")
 
             // Decide: done (return or throw now) or retry with `lastError`.
             let lastError: AWSError
@@ -153,6 +154,14 @@ struct QueryClient: Sendable {
                 throw lastError
             }
             Self.pause(delay)
+        }
+    }
+
+    /// `200`, or the transport failure's kind: what a debug line shows.
+    static func describe(_ outcome: Result<HTTPResponse, TransportError>) -> String {
+        switch outcome {
+        case .success(let response): "\(response.status)"
+        case .failure(let error): "no answer (\(error.kind))"
         }
     }
 

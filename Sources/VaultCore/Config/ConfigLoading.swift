@@ -1,6 +1,8 @@
 extension Settings {
     /// The AWS config this environment names (missing file: empty config).
     package func loadConfig() throws(ConfigError) -> ConfigFile {
-        try ConfigFile.load(path: configFilePath)
+        let file = try ConfigFile.load(path: configFilePath)
+        Debug.log("config", "read \(configFilePath): \(file.profiles.count) profiles")
+        return file
     }
 }

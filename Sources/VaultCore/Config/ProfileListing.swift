@@ -58,8 +58,7 @@ extension ProfileListing {
             return Row(
                 profile: name, credentials: withKeys.contains(name) ? name : nil,
                 sessions: own.map { session in
-                    // AssumeRole kinds carry a fingerprint after `~`; people need the kind only.
-                    let kind = session.displayKind.split(separator: "~").first.map(String.init) ?? session.displayKind
+                    let kind = StoreListing.kind(session)
                     let left = PromptSegment.timeLeft(
                         expiration: Int(session.expiration.timeIntervalSince1970), minimumTTL: 0, now: Int(now.timeIntervalSince1970))
                     return kind + " " + left

@@ -80,7 +80,9 @@ package struct CredentialService {
         let provider = try resolver.provider(
             for: target,
             options: .init(duration: request.duration, noSession: request.noSession, mfaToken: request.mfaToken, prompt: request.prompt))
+        Debug.log("chain", target.chain.map { "\($0.name) (\(ProfileChoice.kind($0)))" }.joined(separator: " ← "))
         let credentials = try provider.credentials()
+        Debug.log("credentials", "\(credentials.redactedKeyID) for '\(target.name)'" + (credentials.expiration.map { ", \(Debug.timeLeft($0.timeIntervalSinceNow)) left" } ?? ", long-term"))
         return IssuedCredentials(profileName: target.name, credentials: credentials, region: request.region ?? target.region)
     }
 }

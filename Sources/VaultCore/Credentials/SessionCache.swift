@@ -138,12 +138,18 @@ package struct CachedProvider: CredentialProvider {
     package let singleFlight: SingleFlight
 
     package func credentials() throws -> Credentials {
-        if let cached = try cache.get(slot) { return cached }
+        if let cached = try cache.get(slot) { return hit(cached) }
         return try singleFlight.withLock(slot.prefix) {
-            if let cached = try cache.get(slot) { return cached }
+            if let cached = try cache.get(slot) { return hit(cached) }
+            Debug.log("cache", "miss: \(slot.kind) for '\(slot.profile)' (none with more than \(Debug.timeLeft(cache.minimumTTL)) left); fetching")
             let fresh = try inner.credentials()
             try cache.set(slot, fresh)
             return fresh
         }
+    }
+
+    private func hit(_ cached: Credentials) -> Credentials {
+        Debug.log("cache", "hit: \(slot.kind) for '\(slot.profile)', \(cached.redactedKeyID), \(Debug.timeLeft(cached.expiration.map { $0.timeIntervalSinceNow } ?? 0)) left")
+        return cached
     }
 }

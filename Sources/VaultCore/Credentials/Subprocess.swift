@@ -63,7 +63,7 @@ package enum Subprocess {
         var inThread: pthread_t?
         if let input {
             let fd = inPipe[1]
-            inThread = startThread {
+            inThread = Threads.start {
                 var pipeSignal = sigset_t()
                 sigemptyset(&pipeSignal)
                 sigaddset(&pipeSignal, SIGPIPE)
@@ -81,7 +81,7 @@ package enum Subprocess {
         var errThread: pthread_t?
         if captureStandardError {
             let fd = errPipe[0]
-            errThread = startThread { errData = FileBytes.readAll(fd) ?? Data() }
+            errThread = Threads.start { errData = FileBytes.readAll(fd) ?? Data() }
         }
         let outData = FileBytes.readAll(outPipe[0]) ?? Data()
         if let errThread { pthread_join(errThread, nil) }
@@ -92,19 +92,6 @@ package enum Subprocess {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(status: exitStatus, standardOutput: outData, standardError: errData)
-    }
-
-    private final class Box { let body: () -> Void; init(_ body: @escaping () -> Void) { self.body = body } }
-
-    private static func startThread(_ body: @escaping () -> Void) -> pthread_t? {
-        var thread = pthread_t()
-        let box = Unmanaged.passRetained(Box(body)).toOpaque()
-        let rc = pthread_create(&thread, nil, { raw in
-            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-            box.body()
-            return nil
-        }, box)
-        return rc == 0 ? thread : nil
     }
 }
 

@@ -201,6 +201,7 @@ package final class FileKeyring: Keyring {
         let description = Self.cacheDescription(header)
         if unlockCache.isOn, var cached = KernelKeyring.read(description) {
             if verify(cached, header) {
+                Debug.log("store", "file store unlocked with the key kept in the kernel keyring")
                 dataKey.withLock { $0 = cached }
                 return cached
             }
@@ -222,6 +223,7 @@ package final class FileKeyring: Keyring {
             throw KeyringError.damagedFile(path: headerPath, detail: "the sealed key is malformed")
         }
         guard verify(key, header) else { throw KeyringError.damagedFile(path: headerPath, detail: "the check value does not match") }
+        Debug.log("store", "file store unlocked with the passphrase (scrypt)")
         remember(key, header)
         return key
     }

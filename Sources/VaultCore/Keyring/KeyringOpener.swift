@@ -43,13 +43,17 @@ package enum KeyringOpener {
                 let keyring = SecretServiceKeyring(
                 collectionName: collection, busAddress: address, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
                 try keyring.connect()
+                Debug.log("store", "Secret Service, collection '\(collection)'")
                 return keyring
             }
         }
         if let address = settings.sessionBusAddress {
             let keyring = SecretServiceKeyring(
                 collectionName: collection, busAddress: address, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
-            if (try? keyring.connect()) != nil { return keyring }
+            if (try? keyring.connect()) != nil {
+                Debug.log("store", "Secret Service, collection '\(collection)'")
+                return keyring
+            }
         }
         return try fileKeyring(settings: settings)
     }
@@ -59,6 +63,7 @@ package enum KeyringOpener {
     package static func fileKeyring(settings: Settings) throws -> FileKeyring {
         let directory = settings.fileStoreDirectory
         try refuseSharedFolder(directory, settings: settings)
+        Debug.log("store", "file store at \(directory)")
         return FileKeyring(
             directory: directory, passphrase: settings.fileStorePassphrase,
             unlockTTL: try settings.fileStoreUnlockTTL(), prompt: terminalPrompt(directory: directory))

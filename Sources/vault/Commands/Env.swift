@@ -12,7 +12,7 @@ extension Vault {
                 'vault env --unset' (or 'vault unset') puts them back.
                 """)
 
-        @Argument(help: "The profile.", completion: .profiles)
+        @Argument(help: "The profile (default: AWS_PROFILE, else pick one on the terminal).", completion: .profiles)
         var profile: String?
 
         @Option(help: "bash, zsh or fish (default: the shell that runs vault, else $SHELL); or json, gha (GitHub Actions) or dotenv.")
@@ -30,8 +30,7 @@ extension Vault {
 
         /// Why this profile and `--unset` do not go together, if they don't.
         static func problem(profile: String?, unset: Bool) -> String? {
-            guard unset == (profile == nil) else { return unset ? "--unset takes no profile" : "name a profile, or pass --unset" }
-            return nil
+            unset && profile != nil ? "--unset takes no profile" : nil
         }
 
         var hot: HotCommand {
@@ -40,7 +39,7 @@ extension Vault {
 
         func run() throws { try hot.run() }
 
-        static func run(profile: String?, shell: String?, credentials: CredentialArguments, store: KeyringChoice) throws {
+        static func run(profile: String?, shell: String?, unset: Bool, credentials: CredentialArguments, store: KeyringChoice) throws {
             let settings = Settings.process()
             if let format = shell.flatMap(MachineFormat.init(rawValue:)) {
                 try runMachineFormat(format, profile: profile, credentials: credentials, store: store, settings: settings)
@@ -49,10 +48,11 @@ extension Vault {
             let kind = try ShellKind.detect(explicit: shell, settings: settings)
             let integration = ShellIntegration(
                 settings: settings, shell: kind.shell, issuer: ShellIssuers.service(settings, store))
-            guard let profile else {
+            if unset {
                 Output.standardOutput(integration.deactivate())
                 return
             }
+            let profile = try ProfileArgument.resolve(profile, settings: settings.withoutActiveSession, store: store, command: "env")
             Output.standardOutput(try integration.activate(try credentials.request(profile: profile), origin: "env"))
         }
     }

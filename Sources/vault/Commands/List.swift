@@ -11,6 +11,12 @@ extension Vault {
         @Flag(help: "Print profile names only, one a line, in file order, without opening a store.")
         var profiles = false
 
+        @Flag(help: "Print the cached sessions only: profile, kind, expiry, time left; one a line.")
+        var sessions = false
+
+        @Flag(help: "Print the profiles whose long-term keys are in the store, one a line.")
+        var credentials = false
+
         @Flag(help: "Print JSON.")
         var json = false
 
@@ -22,8 +28,21 @@ extension Vault {
                 try Self.printProfileNames(settings: settings)
                 return
             }
-            let file = try settings.loadConfig()
+            if sessions && credentials {
+                throw ValidationError("--sessions and --credentials list different things; give one")
+            }
             let keyring = try storeOptions.open(settings)
+            if sessions {
+                let found = try SessionCache(keyring: keyring, minimumTTL: 0).sessions()
+                Output.standardOutput(json ? StoreListing.sessionsJSON(found) : StoreListing.sessionsText(found))
+                return
+            }
+            if credentials {
+                let found = try CredentialStore(keyring: keyring).profilesWithKeys()
+                Output.standardOutput(json ? StoreListing.credentialsJSON(found) : StoreListing.credentialsText(found))
+                return
+            }
+            let file = try settings.loadConfig()
             let listing = try ProfileListing.build(
                 configProfiles: Array(file.profiles.keys), store: CredentialStore(keyring: keyring),
                 cache: SessionCache(keyring: keyring, minimumTTL: 0))

@@ -27,6 +27,15 @@ extension Vault {
 
         func run() throws {
             let settings = Settings.process()
+            // Credentials in the environment sign in as they are; otherwise a profile is needed.
+            var profile = self.profile
+            if profile == nil && settings["AWS_ACCESS_KEY_ID"] == nil {
+                do {
+                    profile = try ProfileArgument.resolve(nil, settings: settings, store: storeOptions.choice, command: "login")
+                } catch ProfileChoiceError.noProfile {
+                    // No terminal: ConsoleLogin explains both ways out, as before.
+                }
+            }
             let parsed = try credentialOptions.request(profile: profile ?? "")
             let login = ConsoleLogin(settings: settings, keyring: { try storeOptions.open(settings) })
             let url = try login.url(ConsoleLogin.Request(
