@@ -63,15 +63,13 @@ package final class FileKeyring: Keyring {
         guard try checkDirectory(create: false) else { return nil }
         let path = try itemPath(key)
         guard let contents = try readFile(path) else { return nil }
-        guard contents.count > Self.itemMagic.count, contents.prefix(Self.itemMagic.count) == Self.itemMagic else {
-            throw KeyringError.damagedFile(path: path, detail: "not a vault item file")
-        }
+        let sealed = try Self.sealedItem(contents, path: path)
         guard let header = try readHeader() else {
             throw KeyringError.damagedFile(path: headerPath, detail: "missing, while items exist")
         }
         let dataKey = try unlock(header)
         do {
-            return try AEAD.open(contents.dropFirst(Self.itemMagic.count), key: dataKey, associatedData: Self.itemAssociatedData(key: key))
+            return try AEAD.open(sealed, key: dataKey, associatedData: Self.itemAssociatedData(key: key))
         } catch {
             throw KeyringError.damagedFile(path: path, detail: "it does not decrypt with this store's key")
         }
@@ -152,17 +150,31 @@ package final class FileKeyring: Keyring {
 
     private func readHeader() throws -> Header? {
         guard let bytes = try readFile(headerPath) else { return nil }
+        return try Self.parseHeader(bytes, path: headerPath)
+    }
+
+    /// A header file's bytes read as a header: no I/O, so a fuzz target
+    /// (Tests/Fuzz/fuzz-filestore) can feed it anything a disk can hold.
+    static func parseHeader(_ bytes: Data, path: String) throws -> Header {
         do {
             let header = try Header(json: JSONValue.parse(bytes))
             guard header.format == 1, header.kdf == "scrypt" else {
-                throw KeyringError.damagedFile(path: headerPath, detail: "unknown format \(header.format) or KDF \(header.kdf)")
+                throw KeyringError.damagedFile(path: path, detail: "unknown format \(header.format) or KDF \(header.kdf)")
             }
             return header
         } catch let error as KeyringError {
             throw error
         } catch {
-            throw KeyringError.damagedFile(path: headerPath, detail: "not valid JSON")
+            throw KeyringError.damagedFile(path: path, detail: "not valid JSON")
         }
+    }
+
+    /// An item file's sealed value, after its `VLT1` magic; pure, as `parseHeader`.
+    static func sealedItem(_ contents: Data, path: String) throws -> Data {
+        guard contents.count > itemMagic.count, contents.prefix(itemMagic.count) == itemMagic else {
+            throw KeyringError.damagedFile(path: path, detail: "not a vault item file")
+        }
+        return contents.dropFirst(itemMagic.count)
     }
 
     private func verify(_ key: Data, _ header: Header) -> Bool {
