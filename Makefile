@@ -4,7 +4,7 @@ SHAREDIR = $(PREFIX)/share
 # lld with packed relative relocations (DT_RELR): half the dynamic loader's start-up work.
 SWIFT_RELEASE = swift build -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 
-.PHONY: all build install test bench clean
+.PHONY: all build install test fuzz bench clean
 
 all: build
 
@@ -20,8 +20,12 @@ install: build
 test:
 	scripts/test
 
+# Each libFuzzer target for FUZZ_SECONDS (default 60); see Tests/Fuzz/README.md.
+fuzz:
+	scripts/fuzz
+
 bench: build
 	bench/run
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
