@@ -4,7 +4,7 @@ SHAREDIR = $(PREFIX)/share
 # lld with packed relative relocations (DT_RELR): half the dynamic loader's start-up work.
 SWIFT_RELEASE = swift build -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 
-.PHONY: all build install test bench deb clean
+.PHONY: all build install test fuzz bench deb clean
 
 all: build
 
@@ -24,8 +24,12 @@ test:
 deb: build
 	scripts/make-deb "$$($(SWIFT_RELEASE) --show-bin-path)/vault"
 
+# Each libFuzzer target for FUZZ_SECONDS (default 60); see Tests/Fuzz/README.md.
+fuzz:
+	scripts/fuzz
+
 bench: build
 	bench/run
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

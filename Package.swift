@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "vault",
@@ -49,3 +50,53 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Tests/Fuzz), declared only when scripts/fuzz builds them
+// with the sanitizers: a plain `swift build` or `swift test` never sees them.
+if let fuzzer = Context.environment["VAULT_FUZZER_LIB"] {
+    package.targets += fuzzTargets(fuzzer: fuzzer)
+}
+
+/// One executable per parser. Their objects are instrumented (ASan and
+/// coverage, from scripts/fuzz's flags) and linked with libFuzzer's
+/// `fuzzer_no_main` runtime: each target's `main.swift` hands its test to
+/// `LLVMFuzzerRunDriver` (FuzzSupport's `runFuzzer`). Why not the usual
+/// `-sanitize=fuzzer` and a `@_cdecl("LLVMFuzzerTestOneInput")` compiled
+/// `-parse-as-library`: that links libFuzzer's own `main` into every
+/// executable, `vault` too, which then fails to link; and SwiftPM points
+/// `main` at `<module>_main`, which a `-parse-as-library` target lacks.
+func fuzzTargets(fuzzer: String) -> [Target] {
+    let link: [LinkerSetting] = [.unsafeFlags(["-Xlinker", fuzzer]), .linkedLibrary("stdc++")]
+    let core: [Target.Dependency] = ["FuzzSupport", "VaultCore"]
+    // SwiftPM links an executable target's code into tests only, not into
+    // another executable: the hot-arguments target links `vault`'s objects
+    // itself, from the fuzz build folder (its entry point is `vault_main`:
+    // SwiftPM renames it, so it clashes with nothing).
+    let vaultObjects = (Context.environment["VAULT_FUZZ_BIN"]).map { bin in
+        swiftFiles(in: Context.packageDirectory + "/Sources/vault").map { "\(bin)/vault.build/\($0).o" }
+    } ?? []
+    func target(_ name: String, _ dependencies: [Target.Dependency] = [], extraLink: [String] = []) -> Target {
+        .executableTarget(
+            name: name, dependencies: core + dependencies, path: "Tests/Fuzz/\(name)",
+            linkerSettings: link + (extraLink.isEmpty ? [] : [.unsafeFlags(extraLink)]))
+    }
+    return [
+        .target(name: "FuzzDriver", path: "Tests/Fuzz/FuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["FuzzDriver"], path: "Tests/Fuzz/FuzzSupport"),
+        target("fuzz-config"),
+        target("fuzz-rcfile"),
+        target("fuzz-json"),
+        target("fuzz-xml"),
+        target("fuzz-filestore"),
+        target(
+            "fuzz-hot-arguments", ["vault", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            extraLink: vaultObjects),
+    ]
+}
+
+/// The base names of the Swift files under `directory` (SwiftPM names each
+/// object `<base name>.o` in the module's build folder).
+func swiftFiles(in directory: String) -> [String] {
+    let files = (try? FileManager.default.subpathsOfDirectory(atPath: directory)) ?? []
+    return files.filter { $0.hasSuffix(".swift") }.map { String($0.split(separator: "/").last!) }.sorted()
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Testing
 @testable import vault
 
@@ -73,6 +74,21 @@ import Testing
     ])
     func othersFallBack(_ arguments: [String]) {
         #expect(HotArguments.parse(arguments) == nil)
+    }
+
+    /// The fuzz target's corpus (Tests/Fuzz/corpus/fuzz-hot-arguments: NUL-separated
+    /// argument lists), held to the same rule as the random corpus above.
+    @Test func fuzzCorpusAgreesWithArgumentParser() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/fuzz-hot-arguments")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names.count >= 5)
+        for name in names {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            let arguments = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            guard let hot = HotArguments.parse(arguments) else { continue }
+            #expect(hot == Self.parsedByArgumentParser(arguments), "\(name): \(arguments)")
+        }
     }
 }
 

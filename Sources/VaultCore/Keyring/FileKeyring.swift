@@ -67,13 +67,13 @@ package final class FileKeyring: Keyring {
         guard try checkDirectory(create: false) else { return nil }
         let path = try itemPath(key)
         guard let contents = try readFile(path) else { return nil }
-        guard contents.count > Self.itemMagic.count, contents.prefix(Self.itemMagic.count) == Self.itemMagic else {
+        guard let sealed = Self.sealedItem(contents) else {
             throw KeyringError.damagedItem(key: key, path: path, detail: "not a vault item file")
         }
         guard let header = try readHeader() else { throw try headerMissing() }
         let dataKey = try unlock(header)
         do {
-            return try AEAD.open(contents.dropFirst(Self.itemMagic.count), key: dataKey, associatedData: Self.itemAssociatedData(key: key))
+            return try AEAD.open(sealed, key: dataKey, associatedData: Self.itemAssociatedData(key: key))
         } catch {
             throw KeyringError.damagedItem(key: key, path: path, detail: "it does not decrypt with this store's key")
         }
@@ -170,22 +170,35 @@ package final class FileKeyring: Keyring {
 
     private func readHeader() throws -> Header? {
         guard let bytes = try readFile(headerPath) else { return nil }
+        return try Self.parseHeader(bytes, path: headerPath)
+    }
+
+    /// A header file's bytes read as a header: no I/O, so a fuzz target
+    /// (Tests/Fuzz/fuzz-filestore) can feed it anything a disk can hold.
+    static func parseHeader(_ bytes: Data, path: String) throws -> Header {
         let header: Header
         do {
             header = try Header(json: JSONValue.parse(bytes))
         } catch {
-            throw KeyringError.damagedFile(path: headerPath, detail: "not valid JSON")
+            throw KeyringError.damagedFile(path: path, detail: "not valid JSON")
         }
         guard header.format == 1, header.kdf == "scrypt" else {
-            throw KeyringError.damagedFile(path: headerPath, detail: "unknown format \(header.format) or KDF \(header.kdf)")
+            throw KeyringError.damagedFile(path: path, detail: "unknown format \(header.format) or KDF \(header.kdf)")
         }
         if let digest = header.digest, digest != (try Self.digest(header)) {
-            throw KeyringError.headerAltered(path: headerPath)
+            throw KeyringError.headerAltered(path: path)
         }
         guard KDF.ScryptParameters.accepted(header.scrypt) else {
-            throw KeyringError.damagedFile(path: headerPath, detail: "scrypt parameters out of range")
+            throw KeyringError.damagedFile(path: path, detail: "scrypt parameters out of range")
         }
         return header
+    }
+
+    /// An item file's sealed value, after its `VLT1` magic; pure, as `parseHeader`.
+    /// nil when the bytes are not a vault item file (no `VLT1`).
+    static func sealedItem(_ contents: Data) -> Data? {
+        guard contents.count > itemMagic.count, contents.prefix(itemMagic.count) == itemMagic else { return nil }
+        return contents.dropFirst(itemMagic.count)
     }
 
     private func verify(_ key: Data, _ header: Header) -> Bool {
