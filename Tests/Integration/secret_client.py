@@ -126,6 +126,9 @@ def main(argv):
         path = service(bus).ReadAlias("default")
         label = bus.get_object(BUS, path).Get("org.freedesktop.Secret.Collection", "Label", dbus_interface=PROPS)
         print(str(label))
+    elif command == "locked":
+        print(json.dumps({label: bool(bus.get_object(BUS, path).Get("org.freedesktop.Secret.Collection", "Locked", dbus_interface=PROPS))
+                          for label, path in collections(bus).items()}))
     elif command == "lock":
         service(bus).Lock([collection_path(bus, argv[2])])
     else:
