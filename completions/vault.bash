@@ -173,13 +173,13 @@ _vault() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|serve|export|clear|rotate|login|doctor|help)
+    list|config|add|remove|lock|env|unset|hook|allow|deny|prompt|status|exec|serve|export|clear|rotate|migrate|login|sso|doctor|help)
         # Offer subcommand argument completions
         "_vault_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec serve export clear rotate login doctor help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list config add remove lock env unset hook allow deny prompt status exec serve export clear rotate migrate login sso doctor help' -- "${cur}"))
         ;;
     esac
 }
@@ -194,7 +194,7 @@ _vault_list() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -228,10 +228,24 @@ _vault_config() {
 
 _vault_config_show() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--duration -d --backend --secret-service-collection)
     __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--duration'|'-d')
+        return
+        ;;
+    '--backend')
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        return
+        ;;
+    '--secret-service-collection')
+        return
+        ;;
+    esac
 
     # Offer positional completions
     case "${positional_number}" in
@@ -260,7 +274,7 @@ _vault_add() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -287,7 +301,7 @@ _vault_remove() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -316,7 +330,7 @@ _vault_env() {
     repeating_flags=()
     non_repeating_flags=(--unset --no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(--shell --duration -d -t --mfa-token --region --backend --secret-service-collection)
+    non_repeating_options=(--shell --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -333,8 +347,11 @@ _vault_env() {
     '--region')
         return
         ;;
+    '--prompt')
+        return
+        ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -434,7 +451,7 @@ _vault_exec() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --server --lazy --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --backend --secret-service-collection)
+    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options -1
 
     # Offer option value completions
@@ -448,8 +465,11 @@ _vault_exec() {
     '--region')
         return
         ;;
+    '--prompt')
+        return
+        ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -470,7 +490,7 @@ _vault_serve() {
     repeating_flags=()
     non_repeating_flags=(--lazy --no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(--port --bind --duration -d -t --mfa-token --region --backend --secret-service-collection)
+    non_repeating_options=(--port --bind --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -490,8 +510,11 @@ _vault_serve() {
     '--region')
         return
         ;;
+    '--prompt')
+        return
+        ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -512,7 +535,7 @@ _vault_export() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --duration -d -t --mfa-token --region --backend --secret-service-collection)
+    non_repeating_options=(--format --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -530,8 +553,11 @@ _vault_export() {
     '--region')
         return
         ;;
+    '--prompt')
+        return
+        ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -558,7 +584,7 @@ _vault_clear() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -579,7 +605,7 @@ _vault_rotate() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --version -h --help)
     repeating_options=()
-    non_repeating_options=(-t --mfa-token --backend --secret-service-collection)
+    non_repeating_options=(-t --mfa-token --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -587,8 +613,11 @@ _vault_rotate() {
     '-t'|'--mfa-token')
         return
         ;;
+    '--prompt')
+        return
+        ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -605,11 +634,39 @@ _vault_rotate() {
     esac
 }
 
+_vault_migrate() {
+    repeating_flags=()
+    non_repeating_flags=(--delete --dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--from --to)
+    __vault_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from')
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        return
+        ;;
+    '--to')
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
 _vault_login() {
     repeating_flags=()
     non_repeating_flags=(--no-session -n --stdout -s --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --path --backend --secret-service-collection)
+    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --path --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -623,11 +680,14 @@ _vault_login() {
     '--region')
         return
         ;;
+    '--prompt')
+        return
+        ;;
     '--path')
         return
         ;;
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
@@ -639,6 +699,96 @@ _vault_login() {
     case "${positional_number}" in
     1)
         __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
+_vault_sso() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __vault_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    login|logout|populate)
+        # Offer subcommand argument completions
+        "_vault_sso_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'login logout populate' -- "${cur}"))
+        ;;
+    esac
+}
+
+_vault_sso_login() {
+    repeating_flags=()
+    non_repeating_flags=(--no-browser --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--sso-session)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--sso-session')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
+_vault_sso_logout() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--sso-session)
+    __vault_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--sso-session')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __vault_add_completions -W "$(eval 'vault list --profiles 2>/dev/null')"
+        return
+        ;;
+    esac
+}
+
+_vault_sso_populate() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --no-browser --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--sso-session --prefix --region)
+    __vault_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--sso-session')
+        return
+        ;;
+    '--prefix')
+        return
+        ;;
+    '--region')
         return
         ;;
     esac
@@ -654,7 +804,7 @@ _vault_doctor() {
     # Offer option value completions
     case "${prev}" in
     '--backend')
-        __vault_add_completions -W 'secret-service'$'\n''file'
+        __vault_add_completions -W 'secret-service'$'\n''file'$'\n''pass'$'\n''aws-vault-file'
         return
         ;;
     '--secret-service-collection')
