@@ -45,7 +45,29 @@ def test_powerlevel9k_segment_shows_profile_and_time_left(shell_world, start_she
     sh.run(f"cd {vault_project}")
     line = wait_for(lambda: next((l for l in [_prompt_line(sh)] if PROFILE in l), None), what="segment in the prompt")
     assert re.search(re.escape(PROFILE) + " " + TIME_LEFT, line), line
-    print(line)
     assert str(vault_project) not in line.replace(f"cd {vault_project}", "")
+    sh.run("cd /")
+    wait_for(lambda: PROFILE not in _prompt_line(sh), what="segment gone after leaving")
+
+
+def test_powerline_segment_shows_profile_and_time_left(shell_world, start_shell, vault_project, tmp_path):
+    if not os.path.exists(POWERLINE_ZSH) or not shutil.which("powerline-render"):
+        pytest.skip("powerline not installed (scripts/bootstrap --test installs it)")
+    config = tmp_path / "xdg" / "powerline"
+    (config / "themes" / "shell").mkdir(parents=True)
+    (config / "config.json").write_text(json.dumps({
+        "common": {"paths": [str(ROOT / "shell" / "powerline")]},
+        "ext": {"shell": {"theme": "vault_test"}}}))
+    (config / "themes" / "shell" / "vault_test.json").write_text(json.dumps({
+        "segments": {"left": [{"function": "vault_powerline.vault"}, {"function": "powerline.segments.shell.cwd"}]}}))
+    # No daemon: each prompt renders in a fresh powerline-render, the segment's code as the config names it.
+    env = dict(shell_world.env, XDG_CONFIG_HOME=str(tmp_path / "xdg"), POWERLINE_NO_ZSH_ZPYTHON="1",
+               POWERLINE_COMMAND="powerline-render")
+    sh = start_shell("zsh", env=env, extra=f"source {POWERLINE_ZSH}\n")
+    sh.run(f"cd {vault_project}")
+    line = wait_for(lambda: next((l for l in [_prompt_line(sh)] if PROFILE in l), None), what="segment in the prompt")
+    # powerline pads with no-break spaces.
+    assert re.search(re.escape(PROFILE) + "[ \xa0]" + TIME_LEFT, line), line
+    assert str(vault_project) not in line
     sh.run("cd /")
     wait_for(lambda: PROFILE not in _prompt_line(sh), what="segment gone after leaving")
