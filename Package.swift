@@ -32,7 +32,13 @@ let package = Package(
                 "CShims",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
-            path: "Sources/VaultCore"),
+            path: "Sources/VaultCore",
+            plugins: [.plugin(name: "EmbedShellScripts")]),
+        // The hook scripts are real files beside their shells (Shell/Bash/hook.bash, …);
+        // this plugin compiles them into string literals (no resource bundle, no
+        // read at start-up), with its tool run on the build machine.
+        .executableTarget(name: "embed-shell-scripts", path: "Sources/embed-shell-scripts"),
+        .plugin(name: "EmbedShellScripts", capability: .buildTool(), dependencies: ["embed-shell-scripts"]),
         .executableTarget(
             name: "vault",
             dependencies: [

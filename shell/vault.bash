@@ -2,7 +2,7 @@
 # Nothing here is exported but VAULT_HOOK, also under set -a.
 __vault_a=; case $- in *a*) __vault_a=1; set +a;; esac
 __vault_hook() {
-  local __vault_s=$? __vault_c= __vault_g= __vault_why= __vault_ax=
+  local __vault_s=$? __vault_c='' __vault_g='' __vault_why='' __vault_ax=''
   case $- in *a*) __vault_ax=1; set +a;; esac
   # The nearest .vaultrc is looked up again only when $PWD or a watched file changed.
   if [[ $PWD != "${__vault_pwd-}" ]]; then __vault_find; fi
@@ -31,7 +31,7 @@ __vault_hook() {
       if [[ -z $__vault_g ]]; then IFS= read -r __vault_g 2>/dev/null <"${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/generation" || :; fi
       __vault_rc=$__vault_found __vault_gen=$__vault_g
     fi
-    __vault_allowfile= __vault_prompt_at=0
+    __vault_allowfile='' __vault_prompt_at=0
     eval "$(command vault hook-apply bash why="$__vault_why" rc="$__vault_found" \
       origin="${__vault_origin-}" profile="${__vault_profile-}" region="${__vault_region-}" \
       duration="${__vault_duration-}" no-session="${__vault_no_session-}" pid=$$)"
@@ -62,7 +62,7 @@ __vault_find() {
 __vault_prompt_update() {
   vault_prompt=
   if [[ -z ${__vault_active-} ]]; then return 0; fi
-  local __vault_t= __vault_l
+  local __vault_t='' __vault_l
   # When the text can next change; the hook recomputes it only then.
   __vault_prompt_at=9223372036854775807
   if [[ -n ${__vault_expires-} ]]; then
@@ -98,12 +98,14 @@ __vault_install() {
   if [[ -n ${PROMPT_COMMAND+x} && ${PROMPT_COMMAND@a} == *a* ]]; then
     PROMPT_COMMAND=(__vault_hook "${PROMPT_COMMAND[@]}")
   else
+    # A string here (the person's, or bash before 5.1): shellcheck sees the array branch too.
+    # shellcheck disable=SC2178,SC2128
     PROMPT_COMMAND="__vault_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}"
   fi
 }
 __vault_install
 unset -f __vault_install
-vault_prompt= __vault_found=
+vault_prompt='' __vault_found=''
 # The stamp vault sets to the .vaultrc's mtime when it reads it (HookStamp).
 __vault_seen=${XDG_DATA_HOME:-${HOME-}/.local/share}/vault/seen/$$
 if [[ -z ${__vault_gen+x} ]]; then

@@ -70,7 +70,7 @@ __vault_prompt_update() {
   emulate -L zsh  # it runs once a minute at most: options may be reset here
   vault_prompt=
   if [[ -z ${__vault_active-} ]]; then return 0; fi
-  local __vault_t= __vault_l
+  local __vault_t='' __vault_l
   # When the text can next change; the hook recomputes it only then.
   __vault_prompt_at=9223372036854775807
   if [[ -n ${__vault_expires-} ]]; then

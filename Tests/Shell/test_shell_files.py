@@ -101,3 +101,28 @@ def test_ctrl_c_at_the_mfa_prompt_leaves_the_shell_unchanged(kind, shell_world, 
     assert sh.get("AWS_ACCESS_KEY_ID") is None
     sh.run("cd /")
     assert sh.get("PWD") == "/"
+
+
+LINTERS = {
+    # shellcheck's own dialect check, every optional warning; stdin as a bash file.
+    "bash": ["shellcheck", "--shell=bash", "--severity=style", "-"],
+    "zsh": ["zsh", "-n"],
+    "fish": ["fish", "--no-execute"],
+}
+
+
+@pytest.mark.parametrize("kind", SHELLS)
+def test_hook_passes_its_shells_checker(kind, vault_bin):
+    """The hook as vault prints it: shellcheck clean (bash), parsed by zsh -n and fish --no-execute."""
+    hook = subprocess.run([vault_bin, "hook", kind], capture_output=True, text=True, check=True).stdout
+    assert shutil.which(LINTERS[kind][0]), f"{LINTERS[kind][0]} is missing: scripts/bootstrap --test installs it"
+    result = subprocess.run(LINTERS[kind], input=hook, capture_output=True, text=True)
+    assert result.returncode == 0, f"{kind} hook: {result.stdout}{result.stderr}"
+
+
+@pytest.mark.parametrize("kind", SHELLS)
+def test_a_broken_hook_fails_its_checker(kind):
+    """The checkers do fail on a broken script (an unclosed if), so the test above can fail."""
+    broken = {"bash": "if [[ -n $x ]]; then\n  echo $y\n", "zsh": "if [[ -n $x ]]; then\n", "fish": "if true\n"}[kind]
+    result = subprocess.run(LINTERS[kind], input=broken, capture_output=True, text=True)
+    assert result.returncode != 0

@@ -39,8 +39,11 @@ package struct Settings: Sendable {
 
     /// vault's own data folder: `$XDG_DATA_HOME/vault`.
     package var vaultDataDirectory: String {
-        dataHome + "/vault"
+        dataHome + "/" + Self.vaultFolderName
     }
+
+    /// vault's folder in the data home (the shell hooks spell the path themselves).
+    package static let vaultFolderName = "vault"
 
     /// `AWS_CONFIG_FILE`, else `~/.aws/config`, with `~` expanded.
     package var configFilePath: String {

@@ -41,8 +41,15 @@ package struct TrustStore: Sendable {
 
     var allowDirectory: String { directory + "/allow" }
     var denyDirectory: String { directory + "/deny" }
-    var seenDirectory: String { directory + "/seen" }
-    package var generationPath: String { directory + "/generation" }
+    var seenDirectory: String { directory + "/" + Self.seenName }
+    package var generationPath: String { directory + "/" + Self.generationName }
+
+    static let generationName = "generation"
+    static let seenName = "seen"
+    /// The generation counter and the stamps' folder under the data home
+    /// (`$XDG_DATA_HOME`), as the hooks, which read them with builtins, spell them.
+    static var generationInDataHome: String { Settings.vaultFolderName + "/" + generationName }
+    static var seenInDataHome: String { Settings.vaultFolderName + "/" + seenName }
 
     /// `nil` when the file may be used as far as ownership and modes go.
     static func unsafeReason(_ info: stat) -> String? {
