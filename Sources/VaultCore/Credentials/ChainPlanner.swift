@@ -74,7 +74,7 @@ package struct ChainPlanner {
     }
 
     /// What the provider below the current level is.
-    private enum Made { case baseKeys, baseProcess, sessionToken, assumedRole }
+    private enum Made { case baseKeys, baseProcess, baseTemporary, sessionToken, assumedRole }
 
     package func plan(for target: Profile) throws -> ChainPlan {
         // levels[0] is the target; the last level starts the chain.
@@ -91,7 +91,9 @@ package struct ChainPlanner {
         var steps: [ChainStep] = []
         var notes: [String] = []
         var remarks: [String] = []
-        var made: Made = base.isLongTermKeys ? .baseKeys : .baseProcess
+        // A source that holds its profile's role starts above that profile;
+        // other temporary ones (credential_source) have their role assumed.
+        var made: Made = base.isLongTermKeys ? .baseKeys : base.consumesOwnRole ? .baseProcess : .baseTemporary
         var chainedMFA: String?
         let bottom = levels.count - 1
         if case .credentialProcess(let profile, _) = base, let role = profile.roleARN {
@@ -143,6 +145,13 @@ package struct ChainPlanner {
 
     /// The base source when the chain starts at `profile`, nil to go on down.
     private func source(of profile: Profile) throws -> CredentialSource? {
+        // botocore's order: a token file or credential_source decides before any key.
+        if let tokenFile = profile.webIdentityTokenFile, let role = profile.roleARN {
+            return .webIdentity(profile, WebIdentityStep(
+                tokenFile: settings.expandTilde(tokenFile), roleARN: role, roleSessionName: profile.roleSessionName,
+                durationSeconds: try assumeRoleDuration(profile)))
+        }
+        if let metadata = profile.credentialSource { return .metadata(profile, metadata) }
         // Nowhere else to go: its stored keys, whether or not they are there yet.
         guard profile.source != nil || profile.credentialProcess != nil else { return .storedKeys(profile) }
         if try hasStoredKeys(profile.name) { return .storedKeys(profile) }
