@@ -50,7 +50,7 @@ package enum CredentialError: VaultError, Equatable {
         case .tokenFile(let profile, let key, let path, let reason):
             "cannot read the \(key) \(path) of profile '\(profile)': \(reason); check that the file exists and is readable"
         case .sourceFailed(let profile, let source, let endpoint, let detail, let fix):
-            "credential_source \(source) of profile '\(profile)' gave no credentials (\(endpoint)): \(ConfigError.clip(detail)); \(fix)"
+            "credential_source \(source) of profile '\(profile)' gave no credentials (\(endpoint)): \(detail); \(fix)"
         }
     }
 }
