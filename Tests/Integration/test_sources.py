@@ -272,3 +272,32 @@ def test_doctor_and_config_show_say_what_each_kind_is(world, imds):
         assert f"✓ profile {name}: {said}" in doctor.stdout, doctor.stdout
         rotate = world.vault("rotate", name)
         assert rotate.returncode != 0 and "no long-term key to rotate" in rotate.stderr, rotate.stderr
+
+
+# --- aws-vault's duration variables ------------------------------------------
+
+def test_vault_duration_is_the_default_duration_and_config_show_names_the_variables(world):
+    user = world.moto.create_user_with_key("keys-user")
+    role = world.moto.create_role("dur", trust=user.arn, max_session_duration=7200)
+    world.config(f"[profile k]\nregion = {world.moto.region}\n[profile r]\nsource_profile = k\nrole_arn = {role}\n")
+    added = world.vault("add", "k", "--env", "--no-add-config",
+                        env={"AWS_ACCESS_KEY_ID": user.access_key_id, "AWS_SECRET_ACCESS_KEY": user.secret_access_key})
+    assert added.returncode == 0, added.stderr
+    env = {"AWS_VAULT_DURATION": "2h", "AWS_FEDERATION_TOKEN_TTL": "3h"}
+    shown = world.vault("config", "show", "r", "--json", env=env)
+    assert shown.returncode == 0, shown.stderr
+    plan = json.loads(shown.stdout)["plan"]
+    # No GetSessionToken (the one role asks for more than an hour), AssumeRole for 2h.
+    assert [(s["call"], s["duration_seconds"]) for s in plan["steps"]] == [("AssumeRole", 7200)]
+    assert "environment AWS_VAULT_DURATION=2h: every call's duration when -d/--duration is not given" in plan["remarks"]
+    assert "environment AWS_FEDERATION_TOKEN_TTL=3h: vault login's GetFederationToken duration" in plan["remarks"]
+    text = world.vault("config", "show", "r", env=env)
+    assert "note: environment AWS_VAULT_DURATION=2h" in text.stdout
+    # exec runs what show printed.
+    world.moto.reset_recording()
+    world.exec_env("r", env=env)
+    assert [c["duration_seconds"] for c in world.moto.sts_calls()] == [7200]
+    # -d wins over the variable.
+    shorter = world.vault("config", "show", "r", "--json", "-d", "15m", env=env)
+    assert [(s["call"], s["duration_seconds"]) for s in json.loads(shorter.stdout)["plan"]["steps"]] \
+        == [("AssumeRole", 900)]

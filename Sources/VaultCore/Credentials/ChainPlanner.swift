@@ -77,6 +77,11 @@ package struct ChainPlanner {
     private enum Made { case baseKeys, baseProcess, baseTemporary, sessionToken, assumedRole }
 
     package func plan(for target: Profile) throws -> ChainPlan {
+        if options.duration == nil, let duration = try settings.vaultDuration() {
+            var options = options
+            options.duration = duration
+            return try ChainPlanner(settings: settings, options: options, hasStoredKeys: hasStoredKeys).plan(for: target)
+        }
         // levels[0] is the target; the last level starts the chain.
         var levels: [Profile] = []
         var base: CredentialSource?
@@ -90,7 +95,7 @@ package struct ChainPlanner {
 
         var steps: [ChainStep] = []
         var notes: [String] = []
-        var remarks: [String] = []
+        var remarks: [String] = settings.durationOrigins
         // A source that holds its profile's role starts above that profile;
         // other temporary ones (credential_source) have their role assumed.
         var made: Made = base.isLongTermKeys ? .baseKeys : base.consumesOwnRole ? .baseProcess : .baseTemporary
