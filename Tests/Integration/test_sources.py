@@ -268,8 +268,13 @@ def test_doctor_and_config_show_say_what_each_kind_is(world, imds):
     for name, said in words.items():
         shown = world.vault("config", "show", name)
         assert shown.returncode == 0 and said in shown.stdout, shown.stdout + shown.stderr
-        doctor = world.vault("doctor", name)
+        doctor = world.vault("doctor", name, env={"AWS_ACCESS_KEY_ID": "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY": "s",
+                                                   "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:9/creds"})
         assert f"✓ profile {name}: {said}" in doctor.stdout, doctor.stdout
+        assert "✓ source: " in doctor.stdout or (name == "web" and "✗ source: the web_identity_token_file /run/t" in doctor.stdout), doctor.stdout
+        if name == "v":
+            bare = world.vault("doctor", name)
+            assert "✗ source: credential_source Environment of 'v' needs AWS_ACCESS_KEY_ID" in bare.stdout, bare.stdout
         rotate = world.vault("rotate", name)
         assert rotate.returncode != 0 and "no long-term key to rotate" in rotate.stderr, rotate.stderr
 
