@@ -197,6 +197,9 @@ def test_web_identity_is_cached_and_the_token_file_is_read_again_at_refresh(worl
     who = world.moto.client("sts", child["AWS_ACCESS_KEY_ID"], child["AWS_SECRET_ACCESS_KEY"],
                             child["AWS_SESSION_TOKEN"]).get_caller_identity()
     assert who["Arn"].endswith(":assumed-role/web/ci")
+    listed = world.vault("list")
+    assert listed.returncode == 0 and "AssumeRoleWithWebIdentity 1h" in listed.stdout, listed.stdout
+    assert "first-oidc-token" not in listed.stdout
 
     # Cached: a second exec makes no call and hands out the same session.
     world.moto.reset_recording()
