@@ -21,6 +21,10 @@ import Foundation
 /// - Its MFA serial is then "chained": a role naming the same serial is
 ///   assumed without sending a code again.
 /// - An AssumeRole from temporary credentials is capped at one hour.
+/// - A `web_identity_token_file` or `credential_source` starts the chain at
+///   its profile before any stored key (botocore's order). Web identity is
+///   that profile's role; a `credential_source` profile's role is assumed
+///   from the keys the source gives (no GetSessionToken on them).
 /// - Durations: `--duration` for every call; else AssumeRole takes
 ///   `AWS_ASSUME_ROLE_TTL`, `duration_seconds`, 1h; GetSessionToken takes
 ///   `AWS_CHAINED_SESSION_TOKEN_TTL` (8h) when another profile is built on
@@ -107,7 +111,11 @@ package struct ChainPlanner {
 
         for index in stride(from: bottom, through: 0, by: -1) {
             let profile = levels[index]
-            if index == bottom, made == .baseProcess { continue }
+            if index == bottom, made == .baseProcess {
+                // Web identity credentials are a role's: what is assumed from them is capped.
+                if case .webIdentity = base { made = .assumedRole }
+                continue
+            }
             let builtOn = index > 0 ? levels[index - 1] : nil  // aws-vault's ChainedFromProfile
 
             let isSourceOfRole = builtOn?.roleARN != nil

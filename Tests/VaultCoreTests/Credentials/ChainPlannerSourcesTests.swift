@@ -45,6 +45,10 @@ import Testing
         let plan = try plan(web, target: "above")
         guard case .webIdentity = plan.source else { Issue.record("not web identity"); return }
         #expect(roles(plan) == ["AR above arn:aws:iam::1:role/above"])
+        // A role assumed from web identity credentials is role chaining: capped at 1h.
+        let long = try self.plan(web + "duration_seconds = 7200\n", target: "above")
+        guard case .assumeRole(let step) = long.steps.first else { Issue.record("no AssumeRole"); return }
+        #expect(step.durationSeconds == 3600 && step.cappedFrom == 7200)
     }
 
     @Test func theEnvironmentNamesTheTokenFileAndRoleAsBotocoreDoes() throws {
