@@ -140,3 +140,17 @@ def test_temporary_environment_credentials_sign_in_as_they_are(world, federation
     request = federation.requests[0]
     assert request["session"] == {"sessionId": "ASIAEXAMPLETEMPORARY", "sessionKey": "temp/secret", "sessionToken": "temp-token"}
     assert request["query"]["SessionDuration"] == "3600"
+
+
+def test_federation_token_ttl_from_the_environment(world, federation):
+    # aws-vault's AWS_FEDERATION_TOKEN_TTL sets GetFederationToken's duration; -d wins over it.
+    moto = world["moto"]
+    for extra, flags, expected in (({"AWS_FEDERATION_TOKEN_TTL": "2h"}, [], "7200"),
+                                   ({"AWS_FEDERATION_TOKEN_TTL": "2h"}, ["-d", "20m"], "1200")):
+        moto.reset_recording()
+        result = vault(world, "login", "classmethod", *flags, "--stdout", env=login_env(world, federation, **extra))
+        assert result.returncode == 0, result.stderr
+        federated = [r for r in moto.requests() if r["action"] == "GetFederationToken"]
+        assert [f["params"]["DurationSeconds"] for f in federated] == [expected]
+    bad = vault(world, "login", "classmethod", "--stdout", env=login_env(world, federation, AWS_FEDERATION_TOKEN_TTL="soon"))
+    assert bad.returncode != 0 and bad.stdout == "" and "'AWS_FEDERATION_TOKEN_TTL=soon' is not a duration" in bad.stderr

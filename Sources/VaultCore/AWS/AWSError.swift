@@ -138,21 +138,21 @@ package enum AWSError: VaultError, Equatable {
 
     /// Sorts an error answer into the case a person can act on.
     static func classify(
-        _ failure: ServiceFailure, credentials: Credentials, skew: Int?
+        _ failure: ServiceFailure, credentials: Credentials?, skew: Int?
     ) -> AWSError {
         let message = failure.message
         switch failure.code {
         case "ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired":
             return .expiredToken(failure)
         case "InvalidClientTokenId", "UnrecognizedClientException":
-            return .invalidClientTokenId(failure, keyID: credentials.redactedKeyID, temporary: credentials.isTemporary)
+            return .invalidClientTokenId(failure, keyID: credentials?.redactedKeyID ?? "(unsigned)", temporary: credentials?.isTemporary ?? false)
         case "RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture":
             return .clockSkew(failure, skew: skew)
         case "SignatureDoesNotMatch", "InvalidSignatureException":
             if message.contains("Signature expired") || message.contains("Signature not yet current") {
                 return .clockSkew(failure, skew: skew)
             }
-            return .signatureDoesNotMatch(failure, keyID: credentials.redactedKeyID)
+            return .signatureDoesNotMatch(failure, keyID: credentials?.redactedKeyID ?? "(unsigned)")
         case "AccessDenied" where message.contains("MultiFactorAuthentication"):
             return .mfaRejected(failure)
         case "ValidationError" where message.contains("tokenCode"):

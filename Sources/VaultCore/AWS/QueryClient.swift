@@ -80,11 +80,13 @@ struct QueryClient: Sendable {
 
     /// Calls `action` and returns the `<ActionResult>` element (or the root
     /// when there is none) and the HTTP response.
-    func call(_ action: String, _ parameters: [(String, String)], credentials: Credentials) throws -> (XMLElement, HTTPResponse) {
+    /// `credentials` nil: an unsigned call (AssumeRoleWithWebIdentity is
+    /// authorised by the token in its body, as botocore sends it).
+    func call(_ action: String, _ parameters: [(String, String)], credentials: Credentials?) throws -> (XMLElement, HTTPResponse) {
         let body = Array(Self.formBody(action: action, version: version, parameters).utf8)
         var url = endpoint.url
         if URLParts(url)?.path.isEmpty ?? false { url += "/" }
-        let signer = SigV4Signer(credentials: credentials, region: endpoint.signingRegion, service: service)
+        let signer = credentials.map { SigV4Signer(credentials: $0, region: endpoint.signingRegion, service: service) }
         let clock = ContinuousClock()
         let start = clock.now
         func remaining() -> Double {
@@ -106,7 +108,7 @@ struct QueryClient: Sendable {
                 timeout: max(remaining(), 0.001),
                 caBundle: caBundle, proxy: proxy, noProxy: noProxy)
             let sentAt = Date()
-            try signer.sign(&request, date: sentAt)
+            try signer?.sign(&request, date: sentAt)
 
             let outcome: Result<HTTPResponse, TransportError>
             do {

@@ -95,6 +95,17 @@ package struct STSClient: Sendable {
         return (credentials, arn)
     }
 
+    /// `sts:AssumeRoleWithWebIdentity`: unsigned, the OIDC token is the
+    /// authority. The token goes in the body only, never in an error.
+    package func assumeRoleWithWebIdentity(
+        roleARN: String, roleSessionName: String, token: String, durationSeconds: Int? = nil
+    ) throws -> Credentials {
+        var parameters: [(String, String)] = [("RoleArn", roleARN), ("RoleSessionName", roleSessionName), ("WebIdentityToken", token)]
+        if let durationSeconds { parameters.append(("DurationSeconds", String(durationSeconds))) }
+        let (result, _) = try client.call("AssumeRoleWithWebIdentity", parameters, credentials: nil)
+        return try temporaryCredentials(result, action: "AssumeRoleWithWebIdentity")
+    }
+
     package func getCallerIdentity(with credentials: Credentials) throws -> CallerIdentity {
         let (result, response) = try client.call("GetCallerIdentity", [], credentials: credentials)
         let endpoint = client.displayEndpoint

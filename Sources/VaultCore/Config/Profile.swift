@@ -68,6 +68,9 @@ package final class Profile: Sendable {
     package var sourceIdentity: String? { self["source_identity"] }
     package var credentialProcess: String? { self["credential_process"] }
     package var mfaProcess: String? { self["mfa_process"] }
+    package var webIdentityTokenFile: String? { self["web_identity_token_file"] }
+    /// Validated by the resolver: one of `MetadataSource`'s names.
+    package var credentialSource: MetadataSource? { self["credential_source"].flatMap(MetadataSource.init(rawValue:)) }
     package var stsRegionalEndpoints: String? { self["sts_regional_endpoints"] }
     package var endpointURL: String? { self["endpoint_url"] }
     package var caBundle: String? { self["ca_bundle"] }

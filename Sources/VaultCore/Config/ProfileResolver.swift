@@ -34,6 +34,8 @@ package struct ProfileResolver: Sendable {
         ("AWS_ROLE_ARN", "role_arn"), ("AWS_ROLE_SESSION_NAME", "role_session_name"),
         ("AWS_SESSION_TAGS", "session_tags"), ("AWS_TRANSITIVE_TAGS", "transitive_session_tags"),
         ("AWS_SOURCE_IDENTITY", "source_identity"),
+        // botocore's AssumeRoleWithWebIdentityProvider: the variable wins over the profile's key.
+        ("AWS_WEB_IDENTITY_TOKEN_FILE", "web_identity_token_file"),
     ]
 
     package init(file: ConfigFile, settings: Settings) {
@@ -137,6 +139,28 @@ package struct ProfileResolver: Sendable {
         }
         if let keys = merged["transitive_session_tags"], SessionTags.keys(keys.value) == nil {
             throw .invalidTags(key: "transitive_session_tags", value: keys.value, profile: profile, origin: keys.origin, expected: SessionTags.keysFormat)
+        }
+        try validateSources(merged, profile: profile)
+    }
+
+    /// botocore's rules for `credential_source` and `web_identity_token_file`.
+    private func validateSources(_ merged: OrderedDictionary<String, Profile.Setting>, profile: String) throws(ConfigError) {
+        if let source = merged["credential_source"] {
+            guard MetadataSource(rawValue: source.value) != nil else {
+                throw .invalidTags(key: "credential_source", value: source.value, profile: profile, origin: source.origin, expected: MetadataSource.names)
+            }
+            if merged["source_profile"] != nil {
+                throw .invalidTags(key: "credential_source", value: source.value, profile: profile, origin: source.origin,
+                                   expected: "either credential_source or source_profile, not both (as botocore); remove one")
+            }
+            if merged["role_arn"] == nil {
+                throw .invalidTags(key: "credential_source", value: source.value, profile: profile, origin: source.origin,
+                                   expected: "a role_arn beside it: credential_source gives the keys a role is assumed with")
+            }
+        }
+        if let file = merged["web_identity_token_file"], merged["role_arn"] == nil {
+            throw .invalidTags(key: "web_identity_token_file", value: file.value, profile: profile, origin: file.origin,
+                               expected: "a role_arn beside it (or AWS_ROLE_ARN): the role the token is exchanged for")
         }
     }
 

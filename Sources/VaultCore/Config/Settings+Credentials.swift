@@ -27,6 +27,30 @@ extension Settings {
         try duration("AWS_ASSUME_ROLE_TTL", default: 3600)
     }
 
+    /// `AWS_VAULT_DURATION`: aws-vault's default for `-d/--duration`.
+    package func vaultDuration() throws(CredentialError) -> TimeInterval? {
+        self["AWS_VAULT_DURATION"] == nil ? nil : try duration("AWS_VAULT_DURATION", default: 0)
+    }
+
+    /// `AWS_FEDERATION_TOKEN_TTL` (default 1h): `vault login`'s GetFederationToken.
+    package func federationTokenTTL() throws(CredentialError) -> TimeInterval {
+        try duration("AWS_FEDERATION_TOKEN_TTL", default: 3600)
+    }
+
+    /// The duration variables that are set, each with what it changes, for
+    /// `config show` (they shape the plan but are no profile setting).
+    package var durationOrigins: [String] {
+        let meaning: [(String, String)] = [
+            ("AWS_VAULT_DURATION", "every call's duration when -d/--duration is not given"),
+            ("AWS_ASSUME_ROLE_TTL", "AssumeRole's duration"),
+            ("AWS_SESSION_TOKEN_TTL", "GetSessionToken's duration"),
+            ("AWS_CHAINED_SESSION_TOKEN_TTL", "GetSessionToken's duration when a role is built on it"),
+            ("AWS_FEDERATION_TOKEN_TTL", "vault login's GetFederationToken duration"),
+            ("AWS_MIN_TTL", "how long a cached session must still last to be used"),
+        ]
+        return meaning.compactMap { name, what in self[name].map { "environment \(name)=\($0): \(what)" } }
+    }
+
     /// `AWS_VAULT`: the profile of the vault environment this process is in.
     package var activeVaultProfile: String? { self["AWS_VAULT"] }
 

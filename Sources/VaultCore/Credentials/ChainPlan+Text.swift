@@ -20,6 +20,10 @@ extension ChainPlan {
         switch source {
         case .storedKeys(let profile): "stored keys of '\(profile.name)'"
         case .credentialProcess(let profile, let command): "credential_process of '\(profile.name)' (\(ConfigError.clip(command)))"
+        case .webIdentity(let profile, let web):
+            "AssumeRoleWithWebIdentity \(web.roleARN) \(web.durationSeconds)s with the token in \(web.tokenFile) (web_identity_token_file of '\(profile.name)')"
+        case .metadata(let profile, let source):
+            "credential_source \(source.rawValue) of '\(profile.name)': \(source.words)"
         }
     }
 
@@ -32,6 +36,17 @@ extension ChainPlan {
             sourceJSON = JSONText.object([
                 ("kind", JSONText.quote("credential_process")), ("profile", JSONText.quote(profile.name)),
                 ("command", JSONText.quote(command)),
+            ], level: level + 1)
+        case .webIdentity(let profile, let web):
+            sourceJSON = JSONText.object([
+                ("kind", JSONText.quote("web_identity")), ("profile", JSONText.quote(profile.name)),
+                ("role_arn", JSONText.quote(web.roleARN)), ("role_session_name", web.roleSessionName.map(JSONText.quote) ?? "null"),
+                ("duration_seconds", String(web.durationSeconds)), ("web_identity_token_file", JSONText.quote(web.tokenFile)),
+            ], level: level + 1)
+        case .metadata(let profile, let source):
+            sourceJSON = JSONText.object([
+                ("kind", JSONText.quote("credential_source")), ("profile", JSONText.quote(profile.name)),
+                ("credential_source", JSONText.quote(source.rawValue)),
             ], level: level + 1)
         }
         let stepsJSON = steps.isEmpty ? "[]"

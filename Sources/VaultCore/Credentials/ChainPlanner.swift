@@ -21,6 +21,10 @@ import Foundation
 /// - Its MFA serial is then "chained": a role naming the same serial is
 ///   assumed without sending a code again.
 /// - An AssumeRole from temporary credentials is capped at one hour.
+/// - A `web_identity_token_file` or `credential_source` starts the chain at
+///   its profile before any stored key (botocore's order). Web identity is
+///   that profile's role; a `credential_source` profile's role is assumed
+///   from the keys the source gives (no GetSessionToken on them).
 /// - Durations: `--duration` for every call; else AssumeRole takes
 ///   `AWS_ASSUME_ROLE_TTL`, `duration_seconds`, 1h; GetSessionToken takes
 ///   `AWS_CHAINED_SESSION_TOKEN_TTL` (8h) when another profile is built on
@@ -74,9 +78,14 @@ package struct ChainPlanner {
     }
 
     /// What the provider below the current level is.
-    private enum Made { case baseKeys, baseProcess, sessionToken, assumedRole }
+    private enum Made { case baseKeys, baseProcess, baseTemporary, sessionToken, assumedRole }
 
     package func plan(for target: Profile) throws -> ChainPlan {
+        if options.duration == nil, let duration = try settings.vaultDuration() {
+            var options = options
+            options.duration = duration
+            return try ChainPlanner(settings: settings, options: options, hasStoredKeys: hasStoredKeys).plan(for: target)
+        }
         // levels[0] is the target; the last level starts the chain.
         var levels: [Profile] = []
         var base: CredentialSource?
@@ -90,8 +99,10 @@ package struct ChainPlanner {
 
         var steps: [ChainStep] = []
         var notes: [String] = []
-        var remarks: [String] = []
-        var made: Made = base.isLongTermKeys ? .baseKeys : .baseProcess
+        var remarks: [String] = settings.durationOrigins
+        // A source that holds its profile's role starts above that profile;
+        // other temporary ones (credential_source) have their role assumed.
+        var made: Made = base.isLongTermKeys ? .baseKeys : base.consumesOwnRole ? .baseProcess : .baseTemporary
         var chainedMFA: String?
         let bottom = levels.count - 1
         if case .credentialProcess(let profile, _) = base, let role = profile.roleARN {
@@ -100,7 +111,11 @@ package struct ChainPlanner {
 
         for index in stride(from: bottom, through: 0, by: -1) {
             let profile = levels[index]
-            if index == bottom, made == .baseProcess { continue }
+            if index == bottom, made == .baseProcess {
+                // Web identity credentials are a role's: what is assumed from them is capped.
+                if case .webIdentity = base { made = .assumedRole }
+                continue
+            }
             let builtOn = index > 0 ? levels[index - 1] : nil  // aws-vault's ChainedFromProfile
 
             let isSourceOfRole = builtOn?.roleARN != nil
@@ -143,6 +158,13 @@ package struct ChainPlanner {
 
     /// The base source when the chain starts at `profile`, nil to go on down.
     private func source(of profile: Profile) throws -> CredentialSource? {
+        // botocore's order: a token file or credential_source decides before any key.
+        if let tokenFile = profile.webIdentityTokenFile, let role = profile.roleARN {
+            return .webIdentity(profile, WebIdentityStep(
+                tokenFile: settings.expandTilde(tokenFile), roleARN: role, roleSessionName: profile.roleSessionName,
+                durationSeconds: try assumeRoleDuration(profile)))
+        }
+        if let metadata = profile.credentialSource { return .metadata(profile, metadata) }
         // Nowhere else to go: its stored keys, whether or not they are there yet.
         guard profile.source != nil || profile.credentialProcess != nil else { return .storedKeys(profile) }
         if try hasStoredKeys(profile.name) { return .storedKeys(profile) }

@@ -13,6 +13,10 @@ package enum CredentialError: VaultError, Equatable {
     case promptNotInstalled(MFAPromptDriver, package: String)
     case promptCancelled(MFAPromptDriver)
     case promptFailed(MFAPromptDriver, detail: String)
+    /// A token file (web identity, container authorization) could not be read.
+    case tokenFile(profile: String, key: String, path: String, reason: String)
+    /// A `credential_source` gave no credentials; `fix` says what to do.
+    case sourceFailed(profile: String, source: String, endpoint: String, detail: String, fix: String)
 
     package var message: String {
         switch self {
@@ -43,6 +47,10 @@ package enum CredentialError: VaultError, Equatable {
             "the MFA code was not given (\(driver.rawValue) was cancelled or closed); run the command again to retry"
         case .promptFailed(let driver, let detail):
             "\(driver.rawValue) could not give an MFA code: \(ConfigError.clip(detail))"
+        case .tokenFile(let profile, let key, let path, let reason):
+            "cannot read the \(key) \(path) of profile '\(profile)': \(reason); check that the file exists and is readable"
+        case .sourceFailed(let profile, let source, let endpoint, let detail, let fix):
+            "credential_source \(source) of profile '\(profile)' gave no credentials (\(endpoint)): \(detail); \(fix)"
         }
     }
 }

@@ -65,6 +65,23 @@ package struct ProviderResolver {
         case .credentialProcess(let profile, let command):
             current = CredentialProcessProvider(profile: profile.name, command: command)
             below = "process:" + profile.name
+        case .webIdentity(let profile, let web):
+            let sts = try STSClient(config: Self.endpointConfig(profile, target: plan.target), settings: settings, transport: transport)
+            // Cached and single-flighted like any STS step; the token file is
+            // read only when the cache has nothing fresh.
+            let fingerprint = [web.roleARN, web.roleSessionName ?? "", web.tokenFile].joined(separator: "\n")
+            below = "sts.AssumeRoleWithWebIdentity~" + Hex.encode(try Digest.sha256(fingerprint)).prefix(12)
+            current = CachedProvider(
+                inner: WebIdentityProvider(profile: profile.name, step: web, sts: sts), cache: cache,
+                slot: .init(kind: below, profile: profile.name, mfaSerial: ""), singleFlight: singleFlight)
+            below += ":" + profile.name
+        case .metadata(let profile, let source):
+            switch source {
+            case .environment: current = EnvironmentSourceProvider(profile: profile.name, settings: settings)
+            case .ec2InstanceMetadata: current = InstanceMetadataProvider(profile: profile.name, settings: settings, transport: transport)
+            case .ecsContainer: current = ContainerCredentialsProvider(profile: profile.name, settings: settings, transport: transport)
+            }
+            below = "source:" + source.rawValue + ":" + profile.name
         }
         for step in plan.steps {
             let sts = try STSClient(config: Self.endpointConfig(step.profile, target: plan.target), settings: settings, transport: transport)

@@ -84,7 +84,7 @@ package struct ConsoleLogin {
             let caller = try sts.getCallerIdentity(with: credentials)
             guard let user = IAMUserName.from(arn: caller.arn) else { throw OpsError.notAnIAMUser(arn: caller.arn) }
             credentials = try sts.getFederationToken(
-                with: credentials, name: ConsoleURL.federatedUserName(user), durationSeconds: seconds ?? 3600,
+                with: credentials, name: ConsoleURL.federatedUserName(user), durationSeconds: try seconds ?? Int(settings.federationTokenTTL()),
                 policy: Self.allowAllPolicy).0
             // A federation token's console session lasts as long as the token.
             sessionDuration = nil

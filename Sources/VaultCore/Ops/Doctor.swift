@@ -235,7 +235,7 @@ package struct Doctor {
             return [.fail("profile \(name)", error)]
         }
         // The keys checked are the ones the chain starts from.
-        guard case .storedKeys(let holder) = plan.source else { return checks }
+        guard case .storedKeys(let holder) = plan.source else { return checks + [sourceCheck(plan.source)].compactMap { $0 } }
         let keys: Credentials
         do {
             guard let stored = try service.store.get(holder.name) else { throw CredentialError.noStoredKeys(profile: holder.name) }

@@ -2,7 +2,8 @@
 /// Key ids appear only redacted (`****ABCD`).
 package enum OpsError: VaultError, Equatable {
     /// The profile's chain starts from a credential_process, not stored keys.
-    case noKeysToRotate(profile: String)
+    /// `from` says where its credentials come from instead (the chain's source in words).
+    case noKeysToRotate(profile: String, from: String)
     /// The stored item holds temporary credentials.
     case temporaryKeys(profile: String)
     /// The caller is not an IAM user (root, a role…): no access key to rotate or federate.
@@ -25,8 +26,8 @@ package enum OpsError: VaultError, Equatable {
 
     package var message: String {
         switch self {
-        case .noKeysToRotate(let profile):
-            return "profile '\(profile)' gets its keys from credential_process, not from the store; rotate them where that process gets them"
+        case .noKeysToRotate(let profile, let from):
+            return "profile '\(profile)' has no long-term key to rotate: its credentials come from \(from), not from the store; rotate them where they come from"
         case .temporaryKeys(let profile):
             return "the keys stored for profile '\(profile)' are temporary (they have a session token); only long-term IAM user keys can be rotated"
         case .notAnIAMUser(let arn):

@@ -18,7 +18,20 @@ private func rotation(config: String, items: [String: String]) throws -> (KeyRot
 @Test func keysFromCredentialProcessAreNotRotated() throws {
     let (rotation, path) = try rotation(config: "[profile p]\ncredential_process = /bin/true\n[profile r]\nsource_profile = p\nrole_arn = arn:aws:iam::1:role/x\n", items: [:])
     defer { try? FileManager.default.removeItem(atPath: path) }
-    #expect(throws: OpsError.noKeysToRotate(profile: "p")) { try rotation.rotate(profile: "r", noSession: true, mfaToken: nil) }
+    #expect(throws: OpsError.noKeysToRotate(profile: "p", from: "credential_process of 'p' (/bin/true)")) { try rotation.rotate(profile: "r", noSession: true, mfaToken: nil) }
+}
+
+@Test func keysFromWebIdentityOrCredentialSourceAreNotRotated() throws {
+    let config = "[profile w]\nweb_identity_token_file = /t\nrole_arn = arn:aws:iam::1:role/w\n[profile e]\ncredential_source = Environment\nrole_arn = arn:aws:iam::1:role/e\n"
+    let (rotation, path) = try rotation(config: config, items: [:])
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(throws: OpsError.self) { try rotation.rotate(profile: "w", noSession: true, mfaToken: nil) }
+    do {
+        _ = try rotation.rotate(profile: "e", noSession: true, mfaToken: nil)
+        Issue.record("rotated")
+    } catch let error as OpsError {
+        #expect(error.message.contains("no long-term key to rotate: its credentials come from credential_source Environment of 'e'"))
+    }
 }
 
 @Test func aProfileWithoutStoredKeysSaysVaultAdd() throws {
