@@ -6,6 +6,18 @@ extension ChainPlan {
         ([Self.words(source)] + steps.map(\.words)).joined(separator: " → ")
     }
 
+    /// A word for `vault list`: `sso`, `keys`, `credential_process`, with ` + role` when one is assumed on top.
+    package var kind: String {
+        let base: String
+        switch source {
+        case .storedKeys: base = "keys"
+        case .credentialProcess: base = "credential_process"
+        case .sso: base = "sso"
+        }
+        let role = steps.contains { if case .assumeRole = $0 { true } else { false } }
+        return role ? base + " + role" : base
+    }
+
     /// One line per call, numbered, for `config show`.
     package var lines: [String] {
         var out = ["1. " + Self.words(source)]
@@ -20,6 +32,8 @@ extension ChainPlan {
         switch source {
         case .storedKeys(let profile): "stored keys of '\(profile.name)'"
         case .credentialProcess(let profile, let command): "credential_process of '\(profile.name)' (\(ConfigError.clip(command)))"
+        case .sso(let profile, let sso):
+            "IAM Identity Center GetRoleCredentials \(sso.accountID)/\(ConfigError.clip(sso.roleName)) of '\(profile.name)' (\(sso.session.displayName))"
         }
     }
 
@@ -32,6 +46,13 @@ extension ChainPlan {
             sourceJSON = JSONText.object([
                 ("kind", JSONText.quote("credential_process")), ("profile", JSONText.quote(profile.name)),
                 ("command", JSONText.quote(command)),
+            ], level: level + 1)
+        case .sso(let profile, let sso):
+            sourceJSON = JSONText.object([
+                ("kind", JSONText.quote("sso")), ("profile", JSONText.quote(profile.name)),
+                ("call", JSONText.quote("GetRoleCredentials")), ("account_id", JSONText.quote(sso.accountID)),
+                ("role_name", JSONText.quote(sso.roleName)), ("sso_session", sso.session.name.map(JSONText.quote) ?? "null"),
+                ("start_url", JSONText.quote(sso.session.startURL)), ("sso_region", JSONText.quote(sso.session.region)),
             ], level: level + 1)
         }
         let stepsJSON = steps.isEmpty ? "[]"

@@ -45,11 +45,18 @@ package struct ChainPlanner {
     package let options: Options
     /// Whether the store holds long-term keys under a profile's name.
     package let hasStoredKeys: (String) throws -> Bool
+    /// An SSO profile's session, account and role (file:line errors for an
+    /// incomplete one); reads the config's `[sso-session]` sections by default.
+    package let ssoProfile: (Profile) throws -> SSOProfile
 
-    package init(settings: Settings, options: Options, hasStoredKeys: @escaping (String) throws -> Bool) {
+    package init(
+        settings: Settings, options: Options, hasStoredKeys: @escaping (String) throws -> Bool,
+        ssoProfile: ((Profile) throws -> SSOProfile)? = nil
+    ) {
         self.settings = settings
         self.options = options
         self.hasStoredKeys = hasStoredKeys
+        self.ssoProfile = ssoProfile ?? { profile in try SSOConfig.profile(profile, file: try settings.loadConfig()) }
     }
 
     /// Asks the store which profiles hold keys once, and only if the plan
@@ -74,7 +81,7 @@ package struct ChainPlanner {
     }
 
     /// What the provider below the current level is.
-    private enum Made { case baseKeys, baseProcess, sessionToken, assumedRole }
+    private enum Made { case baseKeys, baseProcess, baseSSO, sessionToken, assumedRole }
 
     package func plan(for target: Profile) throws -> ChainPlan {
         // levels[0] is the target; the last level starts the chain.
@@ -91,16 +98,24 @@ package struct ChainPlanner {
         var steps: [ChainStep] = []
         var notes: [String] = []
         var remarks: [String] = []
-        var made: Made = base.isLongTermKeys ? .baseKeys : .baseProcess
+        var made: Made
+        switch base {
+        case .storedKeys: made = .baseKeys
+        case .credentialProcess: made = .baseProcess
+        case .sso: made = .baseSSO
+        }
         var chainedMFA: String?
         let bottom = levels.count - 1
         if case .credentialProcess(let profile, _) = base, let role = profile.roleARN {
             remarks.append("role_arn \(role) of profile '\(profile.name)' is not assumed: its credential_process is used as it is (as aws-vault does)")
         }
+        if case .sso(let profile, _) = base, let role = profile.roleARN {
+            remarks.append("role_arn \(role) of profile '\(profile.name)' is not assumed: its IAM Identity Center role is used as it is; put the role in a profile with source_profile = \(profile.name)")
+        }
 
         for index in stride(from: bottom, through: 0, by: -1) {
             let profile = levels[index]
-            if index == bottom, made == .baseProcess { continue }
+            if index == bottom, made == .baseProcess || made == .baseSSO { continue }
             let builtOn = index > 0 ? levels[index - 1] : nil  // aws-vault's ChainedFromProfile
 
             let isSourceOfRole = builtOn?.roleARN != nil
@@ -122,7 +137,8 @@ package struct ChainPlanner {
 
             var duration = try assumeRoleDuration(profile)
             var cappedFrom: Int?
-            if made == .sessionToken || made == .assumedRole, duration > Self.chainedRoleLimit {
+            // IAM Identity Center hands out role credentials: a role assumed from them is chained too.
+            if made == .sessionToken || made == .assumedRole || made == .baseSSO, duration > Self.chainedRoleLimit {
                 cappedFrom = duration
                 duration = Self.chainedRoleLimit
                 if let asked = options.duration {
@@ -143,6 +159,9 @@ package struct ChainPlanner {
 
     /// The base source when the chain starts at `profile`, nil to go on down.
     private func source(of profile: Profile) throws -> CredentialSource? {
+        // A profile that names IAM Identity Center gets its credentials there,
+        // whatever the store holds: the config says so, and the store is not asked.
+        if SSOConfig.isSSOProfile(profile) { return .sso(profile, try ssoProfile(profile)) }
         // Nowhere else to go: its stored keys, whether or not they are there yet.
         guard profile.source != nil || profile.credentialProcess != nil else { return .storedKeys(profile) }
         if try hasStoredKeys(profile.name) { return .storedKeys(profile) }

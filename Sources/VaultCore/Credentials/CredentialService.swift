@@ -15,11 +15,14 @@ package struct CredentialRequest: Sendable {
     package var region: String?
     /// `--prompt`: the MFA prompt driver's name, over `AWS_VAULT_PROMPT`.
     package var prompt: String?
+    /// Whether an IAM Identity Center sign-in may start (not from the shell hook).
+    package var ssoSignIn = true
 
     package init(
         profileName: String, duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, region: String? = nil,
-        prompt: String? = nil
+        prompt: String? = nil, ssoSignIn: Bool = true
     ) {
+        self.ssoSignIn = ssoSignIn
         self.profileName = profileName
         self.duration = duration
         self.noSession = noSession
@@ -79,7 +82,8 @@ package struct CredentialService {
         let resolver = ProviderResolver(settings: settings, store: store, cache: try cache(), transport: transport)
         let provider = try resolver.provider(
             for: target,
-            options: .init(duration: request.duration, noSession: request.noSession, mfaToken: request.mfaToken, prompt: request.prompt))
+            options: .init(duration: request.duration, noSession: request.noSession, mfaToken: request.mfaToken, prompt: request.prompt,
+                           ssoSignIn: request.ssoSignIn))
         let credentials = try provider.credentials()
         return IssuedCredentials(profileName: target.name, credentials: credentials, region: request.region ?? target.region)
     }

@@ -7,10 +7,13 @@ package enum CredentialSource: Sendable {
     case storedKeys(Profile)
     /// The profile's `credential_process`.
     case credentialProcess(Profile, command: String)
+    /// IAM Identity Center: GetRoleCredentials for the profile's account and
+    /// role, with the session's cached (or refreshed) access token.
+    case sso(Profile, SSOProfile)
 
     package var profile: Profile {
         switch self {
-        case .storedKeys(let profile), .credentialProcess(let profile, _): profile
+        case .storedKeys(let profile), .credentialProcess(let profile, _), .sso(let profile, _): profile
         }
     }
 
@@ -18,7 +21,7 @@ package enum CredentialSource: Sendable {
     var isLongTermKeys: Bool {
         switch self {
         case .storedKeys: true
-        case .credentialProcess: false
+        case .credentialProcess, .sso: false
         }
     }
 }

@@ -17,12 +17,19 @@ package struct ProviderResolver {
         package var mfaToken: String?
         /// `--prompt`: the MFA prompt driver's name.
         package var prompt: String?
+        /// Whether an IAM Identity Center sign-in may start when no token
+        /// works (false for the shell hook); even then only with a terminal
+        /// or a browser to show it on.
+        package var ssoSignIn = true
 
-        package init(duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, prompt: String? = nil) {
+        package init(
+            duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, prompt: String? = nil, ssoSignIn: Bool = true
+        ) {
             self.duration = duration
             self.noSession = noSession
             self.mfaToken = mfaToken
             self.prompt = prompt
+            self.ssoSignIn = ssoSignIn
         }
 
         package var planning: ChainPlanner.Options { .init(duration: duration, noSession: noSession) }
@@ -50,10 +57,12 @@ package struct ProviderResolver {
     package func provider(for target: Profile, options: Options) throws -> any CredentialProvider {
         let plan = try plan(for: target, options: options)
         for note in plan.notes { Diagnostics.say(note) }
-        return try provider(running: plan, mfaToken: options.mfaToken, prompt: options.prompt)
+        return try provider(running: plan, mfaToken: options.mfaToken, prompt: options.prompt, ssoSignIn: options.ssoSignIn)
     }
 
-    package func provider(running plan: ChainPlan, mfaToken: String?, prompt: String? = nil) throws -> any CredentialProvider {
+    package func provider(
+        running plan: ChainPlan, mfaToken: String?, prompt: String? = nil, ssoSignIn: Bool = true
+    ) throws -> any CredentialProvider {
         let codes = MFACodes(
             token: mfaToken, driver: try MFAPromptDriver.chosen(option: prompt, settings: settings), settings: settings)
         var current: any CredentialProvider
@@ -63,8 +72,24 @@ package struct ProviderResolver {
             current = StoredKeysProvider(store: store, profile: profile.name)
             below = "keys:" + profile.name
         case .credentialProcess(let profile, let command):
-            current = CredentialProcessProvider(profile: profile.name, command: command)
+            // Cached like an STS result when it says when it expires (the
+            // cache keeps nothing without an Expiration); the kind carries the
+            // command's fingerprint, so an edited command runs anew.
+            let kind = "credential_process~" + Hex.encode(try Digest.sha256(command)).prefix(12)
+            current = CachedProvider(
+                inner: CredentialProcessProvider(profile: profile.name, command: command), cache: cache,
+                slot: .init(kind: kind, profile: profile.name, mfaSerial: ""), singleFlight: singleFlight)
             below = "process:" + profile.name
+        case .sso(let profile, let sso):
+            let options = SSOSignInOptions(
+                allowSignIn: ssoSignIn && (Terminal.isAvailable || settings.hasDesktop || !settings.browsers.isEmpty),
+                openBrowser: true, profile: profile.name)
+            // aws-vault's slot: sso.GetRoleCredentials, the profile, the start URL.
+            current = CachedProvider(
+                inner: try SSOCredentialsSource(profile: sso, settings: settings, transport: transport, options: options), cache: cache,
+                slot: .init(kind: "sso.GetRoleCredentials", profile: profile.name, mfaSerial: sso.session.startURL),
+                singleFlight: singleFlight)
+            below = "sso.GetRoleCredentials:" + profile.name
         }
         for step in plan.steps {
             let sts = try STSClient(config: Self.endpointConfig(step.profile, target: plan.target), settings: settings, transport: transport)

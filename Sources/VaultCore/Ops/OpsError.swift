@@ -3,6 +3,8 @@
 package enum OpsError: VaultError, Equatable {
     /// The profile's chain starts from a credential_process, not stored keys.
     case noKeysToRotate(profile: String)
+    /// The chain starts at IAM Identity Center: short-lived credentials only.
+    case ssoHasNoKeys(profile: String)
     /// The stored item holds temporary credentials.
     case temporaryKeys(profile: String)
     /// The caller is not an IAM user (root, a role…): no access key to rotate or federate.
@@ -27,6 +29,8 @@ package enum OpsError: VaultError, Equatable {
         switch self {
         case .noKeysToRotate(let profile):
             return "profile '\(profile)' gets its keys from credential_process, not from the store; rotate them where that process gets them"
+        case .ssoHasNoKeys(let profile):
+            return "no long-term key to rotate for an SSO profile: profile '\(profile)' gets short-lived credentials from IAM Identity Center"
         case .temporaryKeys(let profile):
             return "the keys stored for profile '\(profile)' are temporary (they have a session token); only long-term IAM user keys can be rotated"
         case .notAnIAMUser(let arn):
