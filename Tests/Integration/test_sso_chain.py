@@ -160,3 +160,18 @@ def test_rotate_says_an_sso_profile_has_no_key(vault_bin, world):
         assert result.returncode != 0 and result.stdout == ""
         assert result.stderr.strip() == ("vault: no long-term key to rotate for an SSO profile: profile 'dev' gets "
                                          "short-lived credentials from IAM Identity Center")
+
+
+def test_console_login_signs_in_with_the_sso_role_credentials(vault_bin, world, federation):
+    sso = world["sso"]
+    login(vault_bin, world)
+    result = vault(vault_bin, world, "login", "dev", "--stdout", env={"VAULT_FEDERATION_ENDPOINT": federation.url})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(federation.url + "?")
+    assert len(federation.requests) == 1
+    session = federation.requests[0]["session"]
+    issued = sso.issued[(ACCOUNT, ROLE)]
+    # Role credentials sign in as they are: no GetFederationToken, no long-term key anywhere.
+    assert session == {"sessionId": issued["accessKeyId"], "sessionKey": issued["secretAccessKey"],
+                       "sessionToken": issued["sessionToken"]}
+    assert issued["secretAccessKey"] not in result.stdout + result.stderr
