@@ -328,9 +328,9 @@ _vault_lock() {
 
 _vault_env() {
     repeating_flags=()
-    non_repeating_flags=(--unset --no-session -n --version -h --help)
+    non_repeating_flags=(--unset -n --no-session --version -h --help)
     repeating_options=()
-    non_repeating_options=(--shell --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(--shell -d --duration -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -338,7 +338,7 @@ _vault_env() {
     '--shell')
         return
         ;;
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')
@@ -449,14 +449,14 @@ _vault_status() {
 
 _vault_exec() {
     repeating_flags=()
-    non_repeating_flags=(--no-session -n --version -h --help)
+    non_repeating_flags=(-n --no-session --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(-d --duration -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')
@@ -488,9 +488,9 @@ _vault_exec() {
 
 _vault_export() {
     repeating_flags=()
-    non_repeating_flags=(--no-session -n --version -h --help)
+    non_repeating_flags=(-n --no-session --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(--format -d --duration -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -499,7 +499,7 @@ _vault_export() {
         __vault_add_completions -W 'env'$'\n''export-env'$'\n''json'$'\n''ini'
         return
         ;;
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')
@@ -619,14 +619,14 @@ _vault_migrate() {
 
 _vault_login() {
     repeating_flags=()
-    non_repeating_flags=(--no-session -n --stdout -s --version -h --help)
+    non_repeating_flags=(-n --no-session --stdout -s --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --path --backend --secret-service-collection)
+    non_repeating_options=(-d --duration -t --mfa-token --region --prompt --path --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')

@@ -28,7 +28,9 @@ extension Vault {
             @OptionGroup var storeOptions: StoreOptions
         }
 
-        static let optionsTakingValues: Set<String> = ["-d", "--duration", "-t", "--mfa-token", "--region", "--backend", "--secret-service-collection"]
+        /// Every spelling of the `Leading` options that takes a value.
+        static let optionsTakingValues = Set((OptionTable.credential + OptionTable.store).filter(\.takesValue)
+            .flatMap { [$0.longName] + ($0.shortName.map { [$0] } ?? []) })
 
         /// Splits the captured words into vault's leading options and the command.
         static func split(_ words: [String]) -> (options: [String], command: [String]) {
