@@ -17,12 +17,15 @@ package struct CredentialRequest: Sendable {
     package var prompt: String?
     /// Whether an IAM Identity Center sign-in may start (not from the shell hook).
     package var ssoSignIn = true
+    /// Whether a `credential_process` result may be cached in the store (not from the shell hook).
+    package var cacheProcessResults = true
 
     package init(
         profileName: String, duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, region: String? = nil,
-        prompt: String? = nil, ssoSignIn: Bool = true
+        prompt: String? = nil, ssoSignIn: Bool = true, cacheProcessResults: Bool = true
     ) {
         self.ssoSignIn = ssoSignIn
+        self.cacheProcessResults = cacheProcessResults
         self.profileName = profileName
         self.duration = duration
         self.noSession = noSession
@@ -83,7 +86,7 @@ package struct CredentialService {
         let provider = try resolver.provider(
             for: target,
             options: .init(duration: request.duration, noSession: request.noSession, mfaToken: request.mfaToken, prompt: request.prompt,
-                           ssoSignIn: request.ssoSignIn))
+                           ssoSignIn: request.ssoSignIn, cacheProcessResults: request.cacheProcessResults))
         let credentials = try provider.credentials()
         return IssuedCredentials(profileName: target.name, credentials: credentials, region: request.region ?? target.region)
     }

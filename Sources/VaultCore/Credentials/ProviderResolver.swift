@@ -21,10 +21,16 @@ package struct ProviderResolver {
         /// works (false for the shell hook); even then only with a terminal
         /// or a browser to show it on.
         package var ssoSignIn = true
+        /// Whether a `credential_process` result may be kept in the store's
+        /// session cache (not from the hook: the store may ask for a
+        /// passphrase there, which a credential_process profile never did).
+        package var cacheProcessResults = true
 
         package init(
-            duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, prompt: String? = nil, ssoSignIn: Bool = true
+            duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, prompt: String? = nil, ssoSignIn: Bool = true,
+            cacheProcessResults: Bool = true
         ) {
+            self.cacheProcessResults = cacheProcessResults
             self.duration = duration
             self.noSession = noSession
             self.mfaToken = mfaToken
@@ -57,11 +63,13 @@ package struct ProviderResolver {
     package func provider(for target: Profile, options: Options) throws -> any CredentialProvider {
         let plan = try plan(for: target, options: options)
         for note in plan.notes { Diagnostics.say(note) }
-        return try provider(running: plan, mfaToken: options.mfaToken, prompt: options.prompt, ssoSignIn: options.ssoSignIn)
+        return try provider(
+            running: plan, mfaToken: options.mfaToken, prompt: options.prompt, ssoSignIn: options.ssoSignIn,
+            cacheProcessResults: options.cacheProcessResults)
     }
 
     package func provider(
-        running plan: ChainPlan, mfaToken: String?, prompt: String? = nil, ssoSignIn: Bool = true
+        running plan: ChainPlan, mfaToken: String?, prompt: String? = nil, ssoSignIn: Bool = true, cacheProcessResults: Bool = true
     ) throws -> any CredentialProvider {
         let codes = MFACodes(
             token: mfaToken, driver: try MFAPromptDriver.chosen(option: prompt, settings: settings), settings: settings)
@@ -76,9 +84,11 @@ package struct ProviderResolver {
             // cache keeps nothing without an Expiration); the kind carries the
             // command's fingerprint, so an edited command runs anew.
             let kind = "credential_process~" + Hex.encode(try Digest.sha256(command)).prefix(12)
-            current = CachedProvider(
-                inner: CredentialProcessProvider(profile: profile.name, command: command), cache: cache,
-                slot: .init(kind: kind, profile: profile.name, mfaSerial: ""), singleFlight: singleFlight)
+            current = CredentialProcessProvider(profile: profile.name, command: command)
+            if cacheProcessResults {
+                current = CachedProvider(
+                    inner: current, cache: cache, slot: .init(kind: kind, profile: profile.name, mfaSerial: ""), singleFlight: singleFlight)
+            }
             below = "process:" + profile.name
         case .sso(let profile, let sso):
             let options = SSOSignInOptions(
