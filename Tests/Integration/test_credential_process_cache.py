@@ -3,6 +3,7 @@ vault's session cache until AWS_MIN_TTL before then: N uses, one run. The
 process counts its runs by appending to a file."""
 import datetime
 import json
+import subprocess
 
 import pytest
 
@@ -70,4 +71,17 @@ def test_an_edited_command_runs_anew(vault_bin, process_world):
     config_path = process_world["config"]
     config_path.write_text(config_path.read_text().replace("credential_process = ", "credential_process = /bin/sh "))
     _export(vault_bin, process_world)
+    assert process_world["runs"]() == 2
+
+
+def test_a_file_store_that_would_ask_for_its_passphrase_is_left_alone(vault_bin, process_world):
+    # No passphrase in the environment: keeping the result would mean asking for
+    # one (here, creating the store), which a credential_process profile never did.
+    process_world["configure"](_expiring_in(3600))
+    env = dict(process_world["env"])
+    env.pop("AWS_VAULT_FILE_PASSPHRASE")
+    for _ in range(2):
+        result = subprocess.run([vault_bin, "export", "proc", "--format", "json"], env=env, stdin=subprocess.DEVNULL,
+                                capture_output=True, text=True, timeout=60, start_new_session=True)
+        assert result.returncode == 0, result.stderr
     assert process_world["runs"]() == 2

@@ -85,7 +85,10 @@ package struct ProviderResolver {
             // command's fingerprint, so an edited command runs anew.
             let kind = "credential_process~" + Hex.encode(try Digest.sha256(command)).prefix(12)
             current = CredentialProcessProvider(profile: profile.name, command: command)
-            if cacheProcessResults {
+            // Never a new passphrase prompt for a source that needed none: a
+            // file store that would ask to be unlocked (or created) is left alone.
+            let asksNobody = (cache.keyring as? FileKeyring)?.writesWithoutAsking ?? true
+            if cacheProcessResults, asksNobody {
                 current = CachedProvider(
                     inner: current, cache: cache, slot: .init(kind: kind, profile: profile.name, mfaSerial: ""), singleFlight: singleFlight)
             }
