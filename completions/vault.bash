@@ -328,9 +328,9 @@ _vault_lock() {
 
 _vault_env() {
     repeating_flags=()
-    non_repeating_flags=(--unset --no-session -n --version -h --help)
+    non_repeating_flags=(--unset -n --no-session --version -h --help)
     repeating_options=()
-    non_repeating_options=(--shell --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(--shell -d --duration -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -338,7 +338,7 @@ _vault_env() {
     '--shell')
         return
         ;;
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')
@@ -449,14 +449,14 @@ _vault_status() {
 
 _vault_exec() {
     repeating_flags=()
-    non_repeating_flags=(--no-session -n --server --lazy --json --version -h --help)
+    non_repeating_flags=(-n --no-session --server --lazy --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(-d --duration -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')
@@ -488,9 +488,9 @@ _vault_exec() {
 
 _vault_serve() {
     repeating_flags=()
-    non_repeating_flags=(--lazy --no-session -n --version -h --help)
+    non_repeating_flags=(--lazy -n --no-session --version -h --help)
     repeating_options=()
-    non_repeating_options=(--port --bind --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(--port --bind -d --duration -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -501,7 +501,7 @@ _vault_serve() {
     '--bind')
         return
         ;;
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')
@@ -533,9 +533,9 @@ _vault_serve() {
 
 _vault_export() {
     repeating_flags=()
-    non_repeating_flags=(--no-session -n --version -h --help)
+    non_repeating_flags=(-n --no-session --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --duration -d -t --mfa-token --region --prompt --backend --secret-service-collection)
+    non_repeating_options=(--format -d --duration -t --mfa-token --region --prompt --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
@@ -544,7 +544,7 @@ _vault_export() {
         __vault_add_completions -W 'env'$'\n''export-env'$'\n''json'$'\n''ini'
         return
         ;;
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')
@@ -664,14 +664,14 @@ _vault_migrate() {
 
 _vault_login() {
     repeating_flags=()
-    non_repeating_flags=(--no-session -n --stdout -s --version -h --help)
+    non_repeating_flags=(-n --no-session --stdout -s --version -h --help)
     repeating_options=()
-    non_repeating_options=(--duration -d -t --mfa-token --region --prompt --path --backend --secret-service-collection)
+    non_repeating_options=(-d --duration -t --mfa-token --region --prompt --path --backend --secret-service-collection)
     __vault_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--duration'|'-d')
+    '-d'|'--duration')
         return
         ;;
     '-t'|'--mfa-token')

@@ -60,19 +60,9 @@ enum HotArguments {
         }
     }
 
-    /// The long name a short spelling stands for (a switch: a dictionary
-    /// literal here cost 0.2 ms of start-up).
-    private static func longName(_ word: String) -> String {
-        switch word {
-        case "-d": "--duration"
-        case "-t": "--mfa-token"
-        case "-n": "--no-session"
-        default: word
-        }
-    }
-    private static let credentialOptions = ["--duration", "--mfa-token", "--region", "--prompt"]
-    private static let credentialFlags = ["--no-session"]
-    private static let storeOptions = ["--backend", "--secret-service-collection"]
+    private static let credentialOptions = OptionTable.credential.filter(\.takesValue).map(\.longName)
+    private static let credentialFlags = OptionTable.credential.filter { !$0.takesValue }.map(\.longName)
+    private static let storeOptions = OptionTable.store.map(\.longName)
 
     /// Words read as ArgumentParser reads them, for the forms it is sure of:
     /// `--name value`, `--name=value`, `-x value`, flags, positionals. A word
@@ -97,7 +87,7 @@ enum HotArguments {
                     positionals.append(word)
                     continue
                 }
-                var name = HotArguments.longName(word), value: String?
+                var name = OptionTable.longName(word), value: String?
                 if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
                     name = String(word[..<equals])
                     value = String(word[word.index(after: equals)...])
@@ -121,14 +111,16 @@ enum HotArguments {
 
         var credentials: CredentialArguments {
             CredentialArguments(
-                duration: value("--duration"), noSession: has("--no-session"),
-                mfaToken: value("--mfa-token"), region: value("--region"), prompt: value("--prompt"))
+                duration: value(OptionTable.duration.longName), noSession: has(OptionTable.noSession.longName),
+                mfaToken: value(OptionTable.mfaToken.longName), region: value(OptionTable.region.longName),
+                prompt: value(OptionTable.prompt.longName))
         }
 
         /// The store asked for; nil for an unknown backend (ArgumentParser says so).
         var store: KeyringChoice? {
-            if let backend = value("--backend"), KeyringBackend(rawValue: backend) == nil { return nil }
-            return KeyringChoice(backend: value("--backend"), collection: value("--secret-service-collection"))
+            let backend = value(OptionTable.backend.longName)
+            if let backend, KeyringBackend(rawValue: backend) == nil { return nil }
+            return KeyringChoice(backend: backend, collection: value(OptionTable.secretServiceCollection.longName))
         }
     }
 }

@@ -44,7 +44,7 @@ def test_round_trip(vault_bin, base_env, provider):
 
     listed = run_vault(vault_bin, ["list", "--json"], env)
     assert listed.returncode == 0, listed.stderr
-    assert {"profile": "work", "credentials": "work", "sessions": []} in json.loads(listed.stdout), listed.stdout
+    assert {"profile": "work", "kind": "keys", "credentials": "work", "sessions": []} in json.loads(listed.stdout), listed.stdout
 
     exported = run_vault(vault_bin, ["export", "work", "--no-session", "--format", "env"], env)
     assert exported.returncode == 0, exported.stderr
@@ -78,7 +78,7 @@ def test_an_item_in_aws_vault_layout_reads_back(vault_bin, base_env, aws_vault_p
     document = json.loads(exported.stdout)
     assert (document["AccessKeyId"], document["SecretAccessKey"]) == (KEY_ID, SECRET)
     listed = run_vault(vault_bin, ["list", "--json"], env)
-    assert {"profile": "legacy", "credentials": "legacy", "sessions": []} in json.loads(listed.stdout), listed.stdout
+    assert {"profile": "legacy", "kind": "keys", "credentials": "legacy", "sessions": []} in json.loads(listed.stdout), listed.stdout
     added = run_vault(vault_bin, ["add", "work", "--env"], dict(env, AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET))
     assert added.returncode == 0, added.stderr
     item = provider.read("awsvault", "work")

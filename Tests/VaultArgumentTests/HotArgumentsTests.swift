@@ -17,16 +17,23 @@ import Testing
         }
     }
 
-    static let words = [
-        "work", "prod-admin", "", " ", "help", "a=b", "-", "--", "-x", "--x", "-h", "--help", "--version",
-        "--format", "json", "ini", "export-env", "bogus", "--format=json", "--format=", "--format=-x", "--format=ini=x",
-        "-d", "1h", "0s", "-d1h", "-dn", "-nd", "--duration", "--duration=45m", "-n", "--no-session", "--no-session=1",
-        "-t", "123456", "-t123456", "--mfa-token", "--mfa-token=-1", "--region", "eu-west-1", "--region=", "--region=us-east-1",
-        "--prompt", "ykman", "--prompt=zenity",
-        "--backend", "file", "secret-service", "nope", "--backend=file", "--backend=nope",
-        "--secret-service-collection", "awsvault", "--unset", "--shell", "fish", "bash", "--shell=zsh",
-        "why=enter", "rc=/p/.vaultrc", "profile=", "region=-x", "no-session=", "key", "=",
-    ]
+    /// Every spelling of every option in `OptionTable` (`--name`, `-x`, `--name=v`,
+    /// `-xv`, `--name=`), values good and bad, and the other commands' words.
+    static let words: [String] = {
+        var words = [
+            "work", "prod-admin", "", " ", "help", "a=b", "-", "--", "-x", "--x", "-h", "--help", "--version",
+            "--format", "json", "ini", "export-env", "bogus", "--format=json", "--format=", "--format=-x", "--format=ini=x",
+            "1h", "0s", "-dn", "-nd", "123456", "--mfa-token=-1", "eu-west-1", "ykman", "--prompt=zenity",
+            "file", "secret-service", "nope", "--backend=file", "--backend=nope", "awsvault",
+            "--unset", "--shell", "fish", "bash", "--shell=zsh",
+            "why=enter", "rc=/p/.vaultrc", "profile=", "region=-x", "no-session=", "key", "=",
+        ]
+        for option in OptionTable.credential + OptionTable.store {
+            words += [option.longName, option.longName + "=", option.longName + "=45m"]
+            if let short = option.shortName { words += [short, short + "1h"] }
+        }
+        return words
+    }()
 
     @Test func agreesWithArgumentParserOnARandomCorpus() {
         var random = Xorshift(seed: 20261129)

@@ -6,6 +6,20 @@ extension ChainPlan {
         ([Self.words(source)] + steps.map(\.words)).joined(separator: " → ")
     }
 
+    /// A word for `vault list`: `sso`, `keys`, `credential_process`, with ` + role` when one is assumed on top.
+    package var kind: String {
+        let base: String
+        switch source {
+        case .storedKeys: base = "keys"
+        case .credentialProcess: base = "credential_process"
+        case .sso: base = "sso"
+        case .webIdentity: base = "web_identity"
+        case .metadata(_, let source): base = "credential_source " + source.rawValue
+        }
+        let role = steps.contains { if case .assumeRole = $0 { true } else { false } }
+        return role ? base + " + role" : base
+    }
+
     /// One line per call, numbered, for `config show`.
     package var lines: [String] {
         var out = ["1. " + Self.words(source)]
@@ -24,6 +38,8 @@ extension ChainPlan {
             "AssumeRoleWithWebIdentity \(web.roleARN) \(web.durationSeconds)s with the token in \(web.tokenFile) (web_identity_token_file of '\(profile.name)')"
         case .metadata(let profile, let source):
             "credential_source \(source.rawValue) of '\(profile.name)': \(source.words)"
+        case .sso(let profile, let sso):
+            "IAM Identity Center GetRoleCredentials \(sso.accountID)/\(ConfigError.clip(sso.roleName)) of '\(profile.name)' (\(sso.session.displayName))"
         }
     }
 
@@ -47,6 +63,13 @@ extension ChainPlan {
             sourceJSON = JSONText.object([
                 ("kind", JSONText.quote("credential_source")), ("profile", JSONText.quote(profile.name)),
                 ("credential_source", JSONText.quote(source.rawValue)),
+            ], level: level + 1)
+        case .sso(let profile, let sso):
+            sourceJSON = JSONText.object([
+                ("kind", JSONText.quote("sso")), ("profile", JSONText.quote(profile.name)),
+                ("call", JSONText.quote("GetRoleCredentials")), ("account_id", JSONText.quote(sso.accountID)),
+                ("role_name", JSONText.quote(sso.roleName)), ("sso_session", sso.session.name.map(JSONText.quote) ?? "null"),
+                ("start_url", JSONText.quote(sso.session.startURL)), ("sso_region", JSONText.quote(sso.session.region)),
             ], level: level + 1)
         }
         let stepsJSON = steps.isEmpty ? "[]"

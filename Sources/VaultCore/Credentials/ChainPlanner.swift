@@ -49,11 +49,18 @@ package struct ChainPlanner {
     package let options: Options
     /// Whether the store holds long-term keys under a profile's name.
     package let hasStoredKeys: (String) throws -> Bool
+    /// An SSO profile's session, account and role (file:line errors for an
+    /// incomplete one); reads the config's `[sso-session]` sections by default.
+    package let ssoProfile: (Profile) throws -> SSOProfile
 
-    package init(settings: Settings, options: Options, hasStoredKeys: @escaping (String) throws -> Bool) {
+    package init(
+        settings: Settings, options: Options, hasStoredKeys: @escaping (String) throws -> Bool,
+        ssoProfile: ((Profile) throws -> SSOProfile)? = nil
+    ) {
         self.settings = settings
         self.options = options
         self.hasStoredKeys = hasStoredKeys
+        self.ssoProfile = ssoProfile ?? { profile in try SSOConfig.profile(profile, file: try settings.loadConfig()) }
     }
 
     /// Asks the store which profiles hold keys once, and only if the plan
@@ -108,12 +115,18 @@ package struct ChainPlanner {
         if case .credentialProcess(let profile, _) = base, let role = profile.roleARN {
             remarks.append("role_arn \(role) of profile '\(profile.name)' is not assumed: its credential_process is used as it is (as aws-vault does)")
         }
+        if case .sso(let profile, _) = base, let role = profile.roleARN {
+            remarks.append("role_arn \(role) of profile '\(profile.name)' is not assumed: its IAM Identity Center role is used as it is; put the role in a profile with source_profile = \(profile.name)")
+        }
 
         for index in stride(from: bottom, through: 0, by: -1) {
             let profile = levels[index]
             if index == bottom, made == .baseProcess {
-                // Web identity credentials are a role's: what is assumed from them is capped.
-                if case .webIdentity = base { made = .assumedRole }
+                // Web identity and SSO credentials are a role's: what is assumed from them is capped.
+                switch base {
+                case .webIdentity, .sso: made = .assumedRole
+                case .storedKeys, .credentialProcess, .metadata: break
+                }
                 continue
             }
             let builtOn = index > 0 ? levels[index - 1] : nil  // aws-vault's ChainedFromProfile
@@ -137,6 +150,7 @@ package struct ChainPlanner {
 
             var duration = try assumeRoleDuration(profile)
             var cappedFrom: Int?
+            // IAM Identity Center hands out role credentials: a role assumed from them is chained too.
             if made == .sessionToken || made == .assumedRole, duration > Self.chainedRoleLimit {
                 cappedFrom = duration
                 duration = Self.chainedRoleLimit
@@ -158,6 +172,9 @@ package struct ChainPlanner {
 
     /// The base source when the chain starts at `profile`, nil to go on down.
     private func source(of profile: Profile) throws -> CredentialSource? {
+        // A profile that names IAM Identity Center gets its credentials there,
+        // whatever the store holds: the config says so, and the store is not asked.
+        if SSOConfig.isSSOProfile(profile) { return .sso(profile, try ssoProfile(profile)) }
         // botocore's order: a token file or credential_source decides before any key.
         if let tokenFile = profile.webIdentityTokenFile, let role = profile.roleARN {
             return .webIdentity(profile, WebIdentityStep(

@@ -15,11 +15,17 @@ package struct CredentialRequest: Sendable {
     package var region: String?
     /// `--prompt`: the MFA prompt driver's name, over `AWS_VAULT_PROMPT`.
     package var prompt: String?
+    /// Whether an IAM Identity Center sign-in may start (not from the shell hook).
+    package var ssoSignIn = true
+    /// Whether a `credential_process` result may be cached in the store (not from the shell hook).
+    package var cacheProcessResults = true
 
     package init(
         profileName: String, duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, region: String? = nil,
-        prompt: String? = nil
+        prompt: String? = nil, ssoSignIn: Bool = true, cacheProcessResults: Bool = true
     ) {
+        self.ssoSignIn = ssoSignIn
+        self.cacheProcessResults = cacheProcessResults
         self.profileName = profileName
         self.duration = duration
         self.noSession = noSession
@@ -79,7 +85,8 @@ package struct CredentialService {
         let resolver = ProviderResolver(settings: settings, store: store, cache: try cache(), transport: transport)
         let provider = try resolver.provider(
             for: target,
-            options: .init(duration: request.duration, noSession: request.noSession, mfaToken: request.mfaToken, prompt: request.prompt))
+            options: .init(duration: request.duration, noSession: request.noSession, mfaToken: request.mfaToken, prompt: request.prompt,
+                           ssoSignIn: request.ssoSignIn, cacheProcessResults: request.cacheProcessResults))
         Debug.log("chain", target.chain.map { "\($0.name) (\(ProfileChoice.kind($0)))" }.joined(separator: " ← "))
         let credentials = try provider.credentials()
         Debug.log("credentials", "\(credentials.redactedKeyID) for '\(target.name)'" + (credentials.expiration.map { ", \(Debug.timeLeft($0.timeIntervalSinceNow)) left" } ?? ", long-term"))

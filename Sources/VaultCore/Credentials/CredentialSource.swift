@@ -13,10 +13,13 @@ package enum CredentialSource: Sendable {
     /// `credential_source`: keys from the environment, EC2 or ECS; the
     /// profile's role is then assumed with them.
     case metadata(Profile, MetadataSource)
+    /// IAM Identity Center: GetRoleCredentials for the profile's account and
+    /// role, with the session's cached (or refreshed) access token.
+    case sso(Profile, SSOProfile)
 
     package var profile: Profile {
         switch self {
-        case .storedKeys(let profile), .credentialProcess(let profile, _), .webIdentity(let profile, _), .metadata(let profile, _): profile
+        case .storedKeys(let profile), .credentialProcess(let profile, _), .webIdentity(let profile, _), .metadata(let profile, _), .sso(let profile, _): profile
         }
     }
 
@@ -24,7 +27,7 @@ package enum CredentialSource: Sendable {
     var isLongTermKeys: Bool {
         switch self {
         case .storedKeys: true
-        case .credentialProcess, .webIdentity, .metadata: false
+        case .credentialProcess, .webIdentity, .metadata, .sso: false
         }
     }
 
@@ -32,7 +35,7 @@ package enum CredentialSource: Sendable {
     /// is not assumed again on top).
     var consumesOwnRole: Bool {
         switch self {
-        case .credentialProcess, .webIdentity: true
+        case .credentialProcess, .webIdentity, .sso: true
         case .storedKeys, .metadata: false
         }
     }

@@ -17,12 +17,25 @@ package struct ProviderResolver {
         package var mfaToken: String?
         /// `--prompt`: the MFA prompt driver's name.
         package var prompt: String?
+        /// Whether an IAM Identity Center sign-in may start when no token
+        /// works (false for the shell hook); even then only with a terminal
+        /// or a browser to show it on.
+        package var ssoSignIn = true
+        /// Whether a `credential_process` result may be kept in the store's
+        /// session cache (not from the hook: the store may ask for a
+        /// passphrase there, which a credential_process profile never did).
+        package var cacheProcessResults = true
 
-        package init(duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, prompt: String? = nil) {
+        package init(
+            duration: TimeInterval? = nil, noSession: Bool = false, mfaToken: String? = nil, prompt: String? = nil, ssoSignIn: Bool = true,
+            cacheProcessResults: Bool = true
+        ) {
+            self.cacheProcessResults = cacheProcessResults
             self.duration = duration
             self.noSession = noSession
             self.mfaToken = mfaToken
             self.prompt = prompt
+            self.ssoSignIn = ssoSignIn
         }
 
         package var planning: ChainPlanner.Options { .init(duration: duration, noSession: noSession) }
@@ -50,10 +63,14 @@ package struct ProviderResolver {
     package func provider(for target: Profile, options: Options) throws -> any CredentialProvider {
         let plan = try plan(for: target, options: options)
         for note in plan.notes { Diagnostics.say(note) }
-        return try provider(running: plan, mfaToken: options.mfaToken, prompt: options.prompt)
+        return try provider(
+            running: plan, mfaToken: options.mfaToken, prompt: options.prompt, ssoSignIn: options.ssoSignIn,
+            cacheProcessResults: options.cacheProcessResults)
     }
 
-    package func provider(running plan: ChainPlan, mfaToken: String?, prompt: String? = nil) throws -> any CredentialProvider {
+    package func provider(
+        running plan: ChainPlan, mfaToken: String?, prompt: String? = nil, ssoSignIn: Bool = true, cacheProcessResults: Bool = true
+    ) throws -> any CredentialProvider {
         let codes = MFACodes(
             token: mfaToken, driver: try MFAPromptDriver.chosen(option: prompt, settings: settings), settings: settings)
         var current: any CredentialProvider
@@ -63,7 +80,18 @@ package struct ProviderResolver {
             current = StoredKeysProvider(store: store, profile: profile.name)
             below = "keys:" + profile.name
         case .credentialProcess(let profile, let command):
+            // Cached like an STS result when it says when it expires (the
+            // cache keeps nothing without an Expiration); the kind carries the
+            // command's fingerprint, so an edited command runs anew.
+            let kind = "credential_process~" + Hex.encode(try Digest.sha256(command)).prefix(12)
             current = CredentialProcessProvider(profile: profile.name, command: command)
+            // Never a new passphrase prompt for a source that needed none: a
+            // file store that would ask to be unlocked (or created) is left alone.
+            let asksNobody = (cache.keyring as? FileKeyring)?.writesWithoutAsking ?? true
+            if cacheProcessResults, asksNobody {
+                current = CachedProvider(
+                    inner: current, cache: cache, slot: .init(kind: kind, profile: profile.name, mfaSerial: ""), singleFlight: singleFlight)
+            }
             below = "process:" + profile.name
         case .webIdentity(let profile, let web):
             let sts = try STSClient(config: Self.endpointConfig(profile, target: plan.target), settings: settings, transport: transport)
@@ -82,6 +110,16 @@ package struct ProviderResolver {
             case .ecsContainer: current = ContainerCredentialsProvider(profile: profile.name, settings: settings, transport: transport)
             }
             below = "source:" + source.rawValue + ":" + profile.name
+        case .sso(let profile, let sso):
+            let options = SSOSignInOptions(
+                allowSignIn: ssoSignIn && (Terminal.isAvailable || settings.hasDesktop || !settings.browsers.isEmpty),
+                openBrowser: true, profile: profile.name)
+            // aws-vault's slot: sso.GetRoleCredentials, the profile, the start URL.
+            current = CachedProvider(
+                inner: try SSOCredentialsSource(profile: sso, settings: settings, transport: transport, options: options), cache: cache,
+                slot: .init(kind: "sso.GetRoleCredentials", profile: profile.name, mfaSerial: sso.session.startURL),
+                singleFlight: singleFlight)
+            below = "sso.GetRoleCredentials:" + profile.name
         }
         for step in plan.steps {
             let sts = try STSClient(config: Self.endpointConfig(step.profile, target: plan.target), settings: settings, transport: transport)

@@ -52,6 +52,12 @@ package final class FileKeyring: Keyring {
         }
     }
 
+    /// Whether writing an item asks nobody: the passphrase came from the
+    /// environment, or this process has unlocked the store already.
+    package var writesWithoutAsking: Bool {
+        passphrase != nil || dataKey.withLock { $0 != nil }
+    }
+
     // MARK: Keyring
 
     package func keys() throws -> [String] {

@@ -9,6 +9,8 @@ extension Doctor {
         switch source {
         case .storedKeys:
             return nil
+        case .sso(_, let sso):
+            return ssoToken(sso)
         case .credentialProcess(let profile, _):
             return .pass("source", "credential_process of '\(profile.name)' runs when credentials are needed; there are no stored keys to check")
         case .webIdentity(let profile, let web):

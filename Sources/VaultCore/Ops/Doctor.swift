@@ -266,6 +266,32 @@ package struct Doctor {
         return checks
     }
 
+    /// An SSO profile's sign-in: the cached token shared with the AWS CLI,
+    /// whether vault can renew it without a browser, and what to run if not.
+    func ssoToken(_ sso: SSOProfile) -> DoctorCheck {
+        let session = sso.session
+        let login = session.loginCommand(profile: sso.profile)
+        let token: SSOToken?
+        do {
+            token = try SSOTokenCache(settings: settings).token(for: session).flatMap { $0.startURL == session.startURL ? $0 : nil }
+        } catch {
+            return .fail("sso token", error)
+        }
+        guard let token else {
+            return .fail("sso token", "not signed in to IAM Identity Center (\(session.displayName))", fix: "run `\(login)`")
+        }
+        let at = now()
+        let until = AWSTime.iso8601(token.expiresAt)
+        if token.expiresAt > at {
+            let renewal = token.refreshableRegistration(now: at) != nil ? "; renewed with its refresh token when it ends" : ""
+            return .pass("sso token", "signed in to \(session.displayName), valid until \(until)\(renewal)")
+        }
+        if token.refreshableRegistration(now: at) != nil {
+            return .pass("sso token", "expired at \(until); vault renews it with its refresh token at next use (no browser)")
+        }
+        return .fail("sso token", "the sign-in to \(session.displayName) expired at \(until) and cannot be renewed", fix: "run `\(login)`")
+    }
+
     func chainFromConfig(_ name: String) -> DoctorCheck {
         do {
             let target = try ProfileResolver(file: try settings.loadConfig(), settings: settings).resolve(name)

@@ -4,6 +4,8 @@ package enum OpsError: VaultError, Equatable {
     /// The profile's chain starts from a credential_process, not stored keys.
     /// `from` says where its credentials come from instead (the chain's source in words).
     case noKeysToRotate(profile: String, from: String)
+    /// The chain starts at IAM Identity Center: short-lived credentials only.
+    case ssoHasNoKeys(profile: String)
     /// The stored item holds temporary credentials.
     case temporaryKeys(profile: String)
     /// The caller is not an IAM user (root, a role…): no access key to rotate or federate.
@@ -28,6 +30,8 @@ package enum OpsError: VaultError, Equatable {
         switch self {
         case .noKeysToRotate(let profile, let from):
             return "profile '\(profile)' has no long-term key to rotate: its credentials come from \(from), not from the store; rotate them where they come from"
+        case .ssoHasNoKeys(let profile):
+            return "no long-term key to rotate for an SSO profile: profile '\(profile)' gets short-lived credentials from IAM Identity Center"
         case .temporaryKeys(let profile):
             return "the keys stored for profile '\(profile)' are temporary (they have a session token); only long-term IAM user keys can be rotated"
         case .notAnIAMUser(let arn):

@@ -33,7 +33,13 @@ package struct KeyRotation {
         // The keys rotated are the ones the chain starts from (the first
         // profile down the source_profile links with stored keys).
         let plan = try service.plan(for: target, options: .init(noSession: noSession))
-        guard case .storedKeys(let holder) = plan.source else { throw OpsError.noKeysToRotate(profile: plan.source.profile.name, from: ChainPlan.words(plan.source)) }
+        let holder: Profile
+        switch plan.source {
+        case .storedKeys(let profile): holder = profile
+        case .sso(let profile, _): throw OpsError.ssoHasNoKeys(profile: profile.name)
+        case .credentialProcess, .webIdentity, .metadata:
+            throw OpsError.noKeysToRotate(profile: plan.source.profile.name, from: ChainPlan.words(plan.source))
+        }
         let store = service.store
         guard let old = try store.get(holder.name) else { throw CredentialError.noStoredKeys(profile: holder.name) }
         guard !old.isTemporary else { throw OpsError.temporaryKeys(profile: holder.name) }

@@ -2,21 +2,12 @@
 /// token (cached → refreshed → device-flow sign-in, see `SSOTokenProvider`),
 /// then GetRoleCredentials for the profile's account and role.
 ///
-/// Wiring it into the credential chain (one new `CredentialSource` case):
-///
-///     case .sso:
-///         let sso = try SSOConfig.profile(profile, file: file)   // file:line errors for incomplete config
-///         base = SSOCredentialsSource(profile: sso, settings: settings, transport: transport,
-///                                     options: SSOSignInOptions(allowSignIn: interactive, openBrowser: !noBrowser,
-///                                                               profile: profile.name))
-///
-/// It conforms to `CredentialProvider`, so it is the chain's base provider:
-/// wrap it in `CachedProvider` (session-cache kind e.g. `sso.GetRoleCredentials`
-/// keyed by start URL/session, account and role) and `SingleFlight` like every
-/// STS step, and fold roles (`source_profile` pointing at an SSO profile)
-/// over it. `allowSignIn: false` suits the shell hook and `credential_process`:
-/// with no usable token they fail with "run `vault sso login …`" instead of
-/// waiting for a browser.
+/// It is the base provider of an SSO chain (`CredentialSource.sso`, run by
+/// `ProviderResolver`): wrapped in `CachedProvider` under aws-vault's slot
+/// (`sso.GetRoleCredentials`, profile, start URL) with single flight, roles
+/// folded over it. `allowSignIn: false` (the shell hook, or no terminal nor
+/// browser) makes a missing token fail with "run `vault sso login …`"
+/// instead of waiting for a person who is not there.
 package struct SSOCredentialsSource: CredentialProvider {
     package let profile: SSOProfile
     package let tokens: SSOTokenProvider

@@ -101,7 +101,7 @@ package struct ShellIntegration {
             let same = state.origin == target.path && state.profile == target.profile && state.region == (target.region ?? state.region)
             if same && !state.refreshOnly && !refreshDue() { return watch }
             do {
-                return try activate(CredentialRequest(profileName: target.profile, region: target.region), origin: target.path) + watch
+                return try activate(CredentialRequest(profileName: target.profile, region: target.region, ssoSignIn: false, cacheProcessResults: false), origin: target.path) + watch
             } catch where active && state.origin != "env" && state.origin != target.path {
                 // Moved out of another .vaultrc's tree: its credentials go even
                 // though this one's could not be had.
@@ -120,7 +120,8 @@ package struct ShellIntegration {
 
     private func refreshEnv(_ state: HookState) throws -> String {
         try activate(CredentialRequest(profileName: state.profile, duration: state.duration.map(Double.init),
-                                       noSession: state.noSession, region: state.region.isEmpty ? nil : state.region), origin: "env")
+                                       noSession: state.noSession, region: state.region.isEmpty ? nil : state.region,
+                                       ssoSignIn: false, cacheProcessResults: false), origin: "env")
     }
 
     /// True when the exported credentials expire within the minimum TTL.

@@ -1,23 +1,21 @@
 import ArgumentParser
 import VaultCore
 
-/// Options shared by every command that issues credentials.
+/// Options shared by every command that issues credentials (names and help: `OptionTable`).
 struct CredentialOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("How long the credentials last, e.g. 1h or 45m.", valueName: "duration"))
+    @Option(name: OptionTable.duration.names, help: OptionTable.duration.argumentHelp)
     var duration: String?
 
-    @Flag(name: .shortAndLong, help: "Skip GetSessionToken: use the stored keys directly (or assume the role from them).")
+    @Flag(name: OptionTable.noSession.names, help: OptionTable.noSession.argumentHelp)
     var noSession = false
 
-    @Option(name: [.customShort("t"), .long], help: ArgumentHelp("The MFA code, instead of asking.", valueName: "code"))
+    @Option(name: OptionTable.mfaToken.names, help: OptionTable.mfaToken.argumentHelp)
     var mfaToken: String?
 
-    @Option(help: "The region to export, over the profile's.")
+    @Option(name: OptionTable.region.names, help: OptionTable.region.argumentHelp)
     var region: String?
 
-    @Option(help: ArgumentHelp(
-        "How to ask for an MFA code: terminal, ykman, zenity or kdialog (env AWS_VAULT_PROMPT; default: the terminal, else a dialog).",
-        valueName: "driver"))
+    @Option(name: OptionTable.prompt.names, help: OptionTable.prompt.argumentHelp)
     var prompt: String?
 
     var arguments: CredentialArguments {

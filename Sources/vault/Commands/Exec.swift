@@ -32,7 +32,9 @@ extension Vault {
             @OptionGroup var modeOptions: ExecModeOptions
         }
 
-        static let optionsTakingValues: Set<String> = ["-d", "--duration", "-t", "--mfa-token", "--region", "--backend", "--secret-service-collection"]
+        /// Every spelling of the `Leading` options that takes a value.
+        static let optionsTakingValues = Set((OptionTable.credential + OptionTable.store).filter(\.takesValue)
+            .flatMap { [$0.longName] + ($0.shortName.map { [$0] } ?? []) })
 
         /// `vault exec [opts] -- CMD` names no profile; ArgumentParser cannot
         /// tell an optional profile from the command after `--`, so an empty

@@ -45,7 +45,13 @@ extension Vault {
             let file = try settings.loadConfig()
             let listing = try ProfileListing.build(
                 configProfiles: Array(file.profiles.keys), store: CredentialStore(keyring: keyring),
-                cache: SessionCache(keyring: keyring, minimumTTL: 0))
+                cache: SessionCache(keyring: keyring, minimumTTL: 0)
+            ) { name, hasStoredKeys in
+                // A profile whose chain cannot be planned (incomplete SSO settings…) is listed all the same.
+                let resolver = ProfileResolver(file: file, settings: settings)
+                let target = try? resolver.resolve(name, knownElsewhere: file.profiles[name] == nil)
+                return target.flatMap { try? ChainPlanner(settings: settings, options: .init(), hasStoredKeys: hasStoredKeys).plan(for: $0).kind }
+            }
             Output.standardOutput(json ? listing.json() : listing.table())
         }
 

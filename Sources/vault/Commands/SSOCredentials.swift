@@ -2,9 +2,10 @@ import ArgumentParser
 import VaultCore
 
 extension Vault {
-    /// Until SSO is a `CredentialSource` of the chain (and so of `exec`,
-    /// `export`, `env`), this runs `SSOCredentialsSource` on its own and prints
-    /// what it got in the `credential_process` format.
+    /// Runs `SSOCredentialsSource` on its own, without the chain or the
+    /// session cache (so every call reaches the portal), and prints what it
+    /// got in the `credential_process` format: the tests of the token cache
+    /// and its refresh use it. People use `vault export --format json`.
     struct SSOCredentialsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "credentials",
