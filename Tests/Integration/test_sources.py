@@ -199,7 +199,7 @@ def test_web_identity_is_cached_and_the_token_file_is_read_again_at_refresh(worl
                             child["AWS_SESSION_TOKEN"]).get_caller_identity()
     assert who["Arn"].endswith(":assumed-role/web/ci")
     listed = world.vault("list")
-    assert listed.returncode == 0 and re.search(r"^web +- +AssumeRoleWithWebIdentity \d", listed.stdout, re.M), listed.stdout
+    assert listed.returncode == 0 and re.search(r"^web +web_identity +- +AssumeRoleWithWebIdentity \d", listed.stdout, re.M), listed.stdout
     assert "first-oidc-token" not in listed.stdout
 
     # Cached: a second exec makes no call and hands out the same session.
