@@ -16,6 +16,7 @@ import subprocess
 
 import pytest
 
+from fixtures.processes import child_named
 from fixtures.world import UNCHECKED
 
 
@@ -52,7 +53,7 @@ def test_dialog_gives_the_typed_code(world, desktop, driver):
     proc = start_vault(world, ["export", "myrole1", "--format", "json", "--prompt", driver], dialog_env(world, desktop))
     window = desktop.wait_for_window("^vault$")
     # The dialog says which profile asks and for which device.
-    shown = pathlib.Path(f"/proc/{_child_pid(proc.pid, driver)}/cmdline").read_bytes().decode()
+    shown = pathlib.Path(f"/proc/{child_named(proc.pid, driver)}/cmdline").read_bytes().decode()
     assert "myrole1" in shown and world["mfa"] in shown
     desktop.type_into(window, "246810", then="Return")
     status, out, err = finish(proc)
@@ -89,7 +90,7 @@ def test_without_a_terminal_a_dialog_is_chosen_when_there_is_a_display(world, de
         os.symlink(shutil.which(tool), bin_dir / tool)
     proc = start_vault(world, ["export", "myrole1"], dialog_env(world, desktop, PATH=str(bin_dir)))
     window = desktop.wait_for_window("^vault$")
-    assert _child_pid(proc.pid, expected)
+    assert child_named(proc.pid, expected)
     desktop.type_into(window, "135790", then="Return")
     status, _, err = finish(proc)
     assert status == 0, err
@@ -163,18 +164,4 @@ def test_ykman_is_run_as_aws_vault_runs_it(world, variables, expected):
     assert status == 0, err
     assert record.read_text().splitlines() == [a.format(mfa=world["mfa"]) for a in expected]
     assert token_codes(world) == ["975310"]
-
-
-def _child_pid(parent: int, name: str) -> int:
-    for entry in pathlib.Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        if ppid == parent and (entry / "comm").read_text().strip() == name:
-            return int(entry.name)
-    raise AssertionError(f"no {name} child of {parent}")
 

@@ -22,27 +22,9 @@ import time
 import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from fixtures.processes import child_named  # noqa: E402
 from fixtures.world import UNCHECKED  # noqa: E402
 from test_keyring_terminal import Pane, add_halfway, pane_env, pane_factory  # noqa: E402,F401 (fixtures)
-
-
-def child_named(parent: int, name: str, timeout: float = 20) -> int:
-    """The pid of `parent`'s child running `name`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for entry in pathlib.Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            comm = stat[stat.index("(") + 1:stat.rindex(")")]
-            ppid = int(stat[stat.rindex(")") + 2:].split()[1])
-            if ppid == parent and comm == name:
-                return int(entry.name)
-        time.sleep(0.05)
-    raise AssertionError(f"no {name} under {parent}")
 
 
 def wait_comm(pid: int, name: str, timeout: float = 20) -> None:
