@@ -43,7 +43,7 @@ package enum KeyringOpener {
                 let keyring = SecretServiceKeyring(
                 collectionName: collection, busAddress: address, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
                 try keyring.connect()
-                Debug.log("store", "Secret Service, collection '\(collection)'")
+                Debug.log("store", "Secret Service, collection '\(collection ?? "awsvault or the default")'")
                 return keyring
             }
         }
@@ -51,7 +51,7 @@ package enum KeyringOpener {
             let keyring = SecretServiceKeyring(
                 collectionName: collection, busAddress: address, promptTimeout: try settings.secretServicePromptTimeout(), canShowDialogs: settings.hasDisplay)
             if (try? keyring.connect()) != nil {
-                Debug.log("store", "Secret Service, collection '\(collection)'")
+                Debug.log("store", "Secret Service, collection '\(collection ?? "awsvault or the default")'")
                 return keyring
             }
         }
