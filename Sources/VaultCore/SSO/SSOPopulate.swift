@@ -79,7 +79,7 @@ package struct SSOPopulate {
             let current = (try? String(contentsOfFile: ConfigAppend.resolved(path), encoding: .utf8)) ?? ""
             if let text = try render(current) { outcome.diff = Self.diff(path: path, current: current, addition: text) }
         } else {
-            try ConfigAppend.append(to: path, render)
+            try ConfigAppend.append(to: path, settings: settings, render)
         }
         return outcome
     }
