@@ -17,6 +17,8 @@ import subprocess
 import pytest
 
 from conftest import run_vault
+from fixtures.dialects import DIALECTS
+from fixtures.shells import SHELLS
 
 TRAPS = ["$(touch CANARY)", "`touch CANARY`", "'; touch CANARY; '", "\"; touch CANARY; \"", "${HOME}",
          "\nAWS_PROFILE=evil\n", "ghadelimiter_x\nEVIL=1", "::add-mask::", "%0A", "\r\n", "\\n", "=", " spaced "]
@@ -137,14 +139,7 @@ def test_dotenv_is_read_back_by_python_dotenv_or_refused(vault_bin, env, home):
     assert read and refused, (read, refused)
 
 
-SOURCE_AND_CONTINUE = {
-    "bash": 'eval "$({vault} env {p})" && echo ran-after-env && eval "$({vault} env {p})" && echo ran-again && eval "$({vault} unset)" && echo ran-after-unset',
-    "zsh": 'eval "$({vault} env {p})" && echo ran-after-env && eval "$({vault} env {p})" && echo ran-again && eval "$({vault} unset)" && echo ran-after-unset',
-    "fish": '{vault} env {p} | source; and echo ran-after-env; and {vault} env {p} | source; and echo ran-again; and {vault} unset | source; and echo ran-after-unset',
-}
-
-
-@pytest.mark.parametrize("shell", sorted(SOURCE_AND_CONTINUE))
+@pytest.mark.parametrize("shell", SHELLS)
 @pytest.mark.parametrize("with_token", [True, False])
 def test_every_generated_script_ends_with_status_zero(shell, with_token, vault_bin, env, home):
     doc = {"Version": 1, "AccessKeyId": "AKIA1", "SecretAccessKey": "s"}
@@ -152,6 +147,8 @@ def test_every_generated_script_ends_with_status_zero(shell, with_token, vault_b
         doc.update(SessionToken="t", Expiration="2099-01-01T00:00:00Z")
     (home / "p.json").write_text(json.dumps(doc))
     (home / ".aws" / "config").write_text(f"[profile p]\ncredential_process = cat {home}/p.json\n")
-    script = SOURCE_AND_CONTINUE[shell].format(vault=vault_bin, p="p")
+    d = DIALECTS[shell]
+    script = d.and_then(d.source(f"{vault_bin} env p"), "echo ran-after-env", d.source(f"{vault_bin} env p"), "echo ran-again",
+                        d.source(f"{vault_bin} unset"), "echo ran-after-unset")
     result = subprocess.run([shell, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert result.stdout.split() == ["ran-after-env", "ran-again", "ran-after-unset"], result.stderr

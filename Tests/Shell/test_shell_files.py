@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+from fixtures.dialects import DIALECTS
 from fixtures.shells import ROOT, SHELLS, wait_for
 
 GENERATED = [(f"shell/vault.{s}", ["hook", s]) for s in SHELLS] + [
@@ -42,17 +43,12 @@ def test_committed_man_page_matches_the_command_definitions(tmp_path):
         assert "vault" in rendered.stdout and "exec" in rendered.stdout
 
 
-COMPLETION_SETUP = {
-    "bash": f"source {ROOT}/completions/vault.bash",
-    "zsh": f"fpath=({ROOT}/completions $fpath); autoload -Uz compinit; compinit -u -d $ZDOTDIR/.zcompdump",
-    "fish": f"source {ROOT}/completions/vault.fish",
-}
-
-
 @pytest.mark.parametrize("kind", SHELLS)
 def test_tab_completes_profile_names_from_the_config(kind, shell_world, start_shell):
     shell_world.write_config({"dev": 60, "prod-admin": 60})
-    sh = start_shell(kind, extra=COMPLETION_SETUP[kind])
+    if DIALECTS[kind].completion_setup is None:
+        pytest.skip(f"{kind} has no completion system")
+    sh = start_shell(kind, extra=DIALECTS[kind].completion_setup)
     sh.keys("vault env prod-a", literal=True)
     sh.keys("Tab")
     wait_for(lambda: "vault env prod-admin" in sh.pane(), what=f"{kind} completion of prod-admin")
@@ -103,26 +99,23 @@ def test_ctrl_c_at_the_mfa_prompt_leaves_the_shell_unchanged(kind, shell_world, 
     assert sh.get("PWD") == "/"
 
 
-LINTERS = {
-    # shellcheck's own dialect check, every optional warning; stdin as a bash file.
-    "bash": ["shellcheck", "--shell=bash", "--severity=style", "-"],
-    "zsh": ["zsh", "-n"],
-    "fish": ["fish", "--no-execute"],
-}
-
-
 @pytest.mark.parametrize("kind", SHELLS)
 def test_hook_passes_its_shells_checker(kind, vault_bin):
     """The hook as vault prints it: shellcheck clean (bash), parsed by zsh -n and fish --no-execute."""
     hook = subprocess.run([vault_bin, "hook", kind], capture_output=True, text=True, check=True).stdout
-    assert shutil.which(LINTERS[kind][0]), f"{LINTERS[kind][0]} is missing: scripts/bootstrap --test installs it"
-    result = subprocess.run(LINTERS[kind], input=hook, capture_output=True, text=True)
+    linter = DIALECTS[kind].linter
+    if linter is None:
+        pytest.skip(f"{kind} has no checker")
+    assert shutil.which(linter[0]), f"{linter[0]} is missing: scripts/bootstrap --test installs it"
+    result = subprocess.run(linter, input=hook, capture_output=True, text=True)
     assert result.returncode == 0, f"{kind} hook: {result.stdout}{result.stderr}"
 
 
 @pytest.mark.parametrize("kind", SHELLS)
 def test_a_broken_hook_fails_its_checker(kind):
     """The checkers do fail on a broken script (an unclosed if), so the test above can fail."""
-    broken = {"bash": "if [[ -n $x ]]; then\n  echo $y\n", "zsh": "if [[ -n $x ]]; then\n", "fish": "if true\n"}[kind]
-    result = subprocess.run(LINTERS[kind], input=broken, capture_output=True, text=True)
+    d = DIALECTS[kind]
+    if d.linter is None:
+        pytest.skip(f"{kind} has no checker")
+    result = subprocess.run(d.linter, input=d.broken_script, capture_output=True, text=True)
     assert result.returncode != 0

@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from fixtures.dialects import DIALECTS
 from fixtures.shells import SHELLS, wait_for
 
 pytestmark = pytest.mark.parametrize("kind", SHELLS)
@@ -95,7 +96,7 @@ def test_refresh_within_min_ttl_and_not_before(kind, shell_world, start_shell):
     # vault env sessions are refreshed too.
     sh.run("cd /")
     n = shell_world.runs("short")
-    sh.run('eval "$(vault env short)"' if kind != "fish" else "vault env short | source")
+    sh.run(sh.d.source("vault env short"))
     assert shell_world.runs("short") >= n + 1
     n = shell_world.runs("short")
     sh.run("true")
@@ -107,16 +108,15 @@ def test_refresh_within_min_ttl_and_not_before(kind, shell_world, start_shell):
 def test_vault_env_and_unset_restore_exactly(kind, shell_world, start_shell):
     env = dict(shell_world.env, AWS_SESSION_TOKEN="", AWS_DEFAULT_REGION="ap-south-1")
     sh = start_shell(kind, env=env)
-    src = "| source" if kind == "fish" else ""
-    sh.run(f"vault env dev {src}" if kind == "fish" else 'eval "$(vault env dev)"')
+    sh.run(sh.d.source("vault env dev"))
     assert sh.get("AWS_SESSION_TOKEN") == "token-DEV"
     assert sh.get("AWS_VAULT") == "dev"
-    sh.run("vault unset | source" if kind == "fish" else 'eval "$(vault unset)"')
+    sh.run(sh.d.source("vault unset"))
     assert sh.get("AWS_SESSION_TOKEN") == ""  # set-but-empty comes back as such
     assert sh.get("AWS_DEFAULT_REGION") == "ap-south-1"
     assert sh.get("AWS_VAULT") is None
     # A failure prints nothing on stdout, so eval changes nothing.
-    sh.run(f"vault env nope {src}" if kind == "fish" else 'eval "$(vault env nope)"')
+    sh.run(sh.d.source("vault env nope"))
     assert sh.get("AWS_VAULT") is None
     assert "profile 'nope' not found" in sh.pane()
 
@@ -124,7 +124,7 @@ def test_vault_env_and_unset_restore_exactly(kind, shell_world, start_shell):
 def test_no_exported_bookkeeping_holds_a_secret(kind, shell_world, start_shell):
     env = dict(shell_world.env, AWS_SECRET_ACCESS_KEY="old-secret-value")
     p = shell_world.project("s", "profile = dev\n")
-    sh = start_shell(kind, env=env, preamble="set -a" if kind != "fish" else "")
+    sh = start_shell(kind, env=env, preamble=DIALECTS[kind].set_a or "")
     sh.run(f"cd {p}")
     exported = sh.eval_out("env")
     assert "old-secret-value" not in exported
@@ -136,9 +136,9 @@ def test_no_exported_bookkeeping_holds_a_secret(kind, shell_world, start_shell):
 
 def test_exit_status_kept_and_set_u(kind, shell_world, start_shell):
     p = shell_world.project("u", "profile = dev\n")
-    sh = start_shell(kind, preamble="set -u" if kind != "fish" else "")
+    sh = start_shell(kind, preamble=DIALECTS[kind].set_u or "")
     sh.run("false")
-    assert sh.eval_out("echo $status" if kind == "fish" else "echo $?").strip() == "1"
+    assert sh.eval_out(f"echo {sh.d.status}").strip() == "1"
     sh.run(f"cd {p}")
     sh.run("cd /")
     sh.run(f"cd {p}")
@@ -148,22 +148,16 @@ def test_exit_status_kept_and_set_u(kind, shell_world, start_shell):
 
 def test_rc_sourced_twice_installs_once_and_keeps_other_hooks(kind, shell_world, start_shell):
     p = shell_world.project("t", "profile = dev\n")
-    if kind == "bash":
-        pre, extra = "__mine() { echo m >> \"$PROMPTS.mine\"; }\nPROMPT_COMMAND=(__mine __count)", 'eval "$(vault hook bash)"'
-    elif kind == "zsh":
-        pre, extra = "__mine() { echo m >> \"$PROMPTS.mine\"; }\nprecmd_functions=(__mine)\nchpwd() { echo c >> \"$PROMPTS.cd\"; }", 'eval "$(vault hook zsh)"'
-    else:
-        pre, extra = "function __mine --on-event fish_prompt; echo m >> $PROMPTS.mine; end", "vault hook fish | source"
-    sh = start_shell(kind, preamble=pre, extra=extra)
+    d = DIALECTS[kind]
+    sh = start_shell(kind, preamble=d.own_prompt_hook, extra=d.hook_line())
     sh.run(f"cd {p}")
     assert sh.get("AWS_VAULT") == "dev"
     assert shell_world.runs("dev") == 1  # one hook, one run
-    mine = sh.prompts.with_suffix(".mine") if False else type(sh.prompts)(str(sh.prompts) + ".mine")
+    mine = type(sh.prompts)(str(sh.prompts) + ".mine")
     assert len(mine.read_text().splitlines()) >= 2
-    if kind == "bash":
-        assert sh.eval_out('printf "%s\\n" "${PROMPT_COMMAND[@]}"').count("__vault_hook") == 1
-    elif kind == "zsh":
-        assert sh.eval_out('print -l $precmd_functions').count("__vault_hook") == 1
+    if d.list_prompt_hooks:
+        assert sh.eval_out(d.list_prompt_hooks).count("__vault_hook") == 1
+    if kind == "zsh":
         assert type(sh.prompts)(str(sh.prompts) + ".cd").exists()
 
 
@@ -231,11 +225,11 @@ def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
 
 
 def test_set_e_shell_survives_enter_leave_and_untrusted(kind, shell_world, start_shell):
-    if kind == "fish":
-        pytest.skip("fish has no set -e")
+    if DIALECTS[kind].set_e is None:
+        pytest.skip(f"{kind} has no set -e")
     p = shell_world.project("e", "profile = dev\n")
     q = shell_world.project("e2", "profile = prod\n", allow=False)
-    sh = start_shell(kind, preamble="set -e")
+    sh = start_shell(kind, preamble=DIALECTS[kind].set_e)
     sh.run(f"cd {p}")
     assert sh.get("AWS_VAULT") == "dev"
     sh.run(f"cd {q}")  # not allowed: a message, and the shell goes on

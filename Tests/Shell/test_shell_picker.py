@@ -11,10 +11,6 @@ from fixtures.shells import SHELLS, wait_for
 PICKER_TITLE = "Profile (type to filter"
 
 
-def status_of(kind: str) -> str:
-    return "$status" if kind == "fish" else "$?"
-
-
 def open_picker(sh, command: str):
     before = sh.count()
     sh.keys(command, literal=True)
@@ -36,7 +32,7 @@ def world3(shell_world):
 @pytest.mark.parametrize("kind", SHELLS)
 def test_filter_and_choose_with_eval(world3, start_shell, kind):
     sh = start_shell(kind)
-    before = open_picker(sh, "vault env | source" if kind == "fish" else 'eval "$(vault env)"')
+    before = open_picker(sh, sh.d.source("vault env"))
     assert "staging" in sh.pane() and "process" in sh.pane()
     sh.keys("prd", literal=True)
     wait_for(lambda: "> prd" in sh.pane() and "1/3" in sh.pane(), what="filtered list")
@@ -51,7 +47,7 @@ def test_filter_and_choose_with_eval(world3, start_shell, kind):
 def test_arrows_choose_and_stdout_holds_only_the_data(world3, start_shell, kind, tmp_path):
     sh = start_shell(kind)
     out, status = tmp_path / "out", tmp_path / "status"
-    before = open_picker(sh, f"vault export --format json > {out}; echo {status_of(kind)} > {status}")
+    before = open_picker(sh, sh.d.sequence(f"vault export --format json > {out}", f"echo {sh.d.status} > {status}"))
     sh.keys("Down")
     wait_for(lambda: "▸ prod" in sh.pane(), what="selection moved")
     sh.keys("Enter")
@@ -67,7 +63,7 @@ def test_arrows_choose_and_stdout_holds_only_the_data(world3, start_shell, kind,
 def test_escape_cancels_with_130_and_prints_nothing(world3, start_shell, kind, tmp_path):
     sh = start_shell(kind)
     out, status = tmp_path / "out", tmp_path / "status"
-    before = open_picker(sh, f"vault env > {out}; echo {status_of(kind)} > {status}")
+    before = open_picker(sh, sh.d.sequence(f"vault env > {out}", f"echo {sh.d.status} > {status}"))
     sh.keys("Escape")
     wait_prompt(sh, before)
     wait_for(status.exists, what="status written")

@@ -125,10 +125,8 @@ def test_prompt_text_is_sanitised_and_zsh_does_not_expand_percent_escapes(kind, 
                       f"\n[profile t{TITLE}]\ncredential_process = {script}\n")
     pct = shell_world.project("pct", "profile = pct%Sx%F{red}\n")
     esc = shell_world.project("esc", f"profile = t{TITLE}\n")
-    extra = {"bash": "PS1='[${vault_prompt}]$ '",
-             "zsh": "setopt prompt_subst; PS1='[${vault_prompt}]$ '",
-             "fish": "function fish_prompt; echo p >> $PROMPTS; printf '[%s]$ ' (vault_prompt_info); end"}[kind]
-    sh = start_shell(kind, extra=extra)
+    from fixtures.dialects import DIALECTS
+    sh = start_shell(kind, extra=DIALECTS[kind].prompt_showing_info())
     raw = tmp_path / f"raw-{kind}"
     sh.record(raw)
     sh.run(f"cd {pct}", timeout=PROMPT)

@@ -32,6 +32,11 @@ package enum ShellKind: String, CaseIterable, Sendable {
         throw .undetected
     }
 
+    /// "bash, zsh or fish": the names, for help and error text.
+    package static var names: String {
+        allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " or " + allCases.last!.rawValue
+    }
+
     /// Accepts `bash`, `/usr/bin/zsh`, `-fish` (a login shell's argv[0]).
     package init?(name: String) {
         var base = name.split(separator: "/").last.map(String.init) ?? name
@@ -197,9 +202,9 @@ package enum ShellError: VaultError, Equatable {
     package var message: String {
         switch self {
         case .unsupported(let name):
-            "unsupported shell '\(name)'; use --shell bash, zsh or fish (or json, gha, dotenv)"
+            "unsupported shell '\(name)'; use --shell \(ShellKind.names) (or json, gha, dotenv)"
         case .undetected:
-            "cannot tell which shell this is; pass --shell bash, zsh or fish"
+            "cannot tell which shell this is; pass --shell \(ShellKind.names)"
         case .rcSyntax(let path, let line, let text):
             "\(path):\(line): cannot read '\(Self.clip(text))'; expected 'profile = NAME', 'region = NAME', a # comment or a blank line; nothing applied"
         case .rcMissingProfile(let path):

@@ -15,7 +15,7 @@ extension Vault {
         @Argument(help: "The profile (default: AWS_PROFILE, else pick one on the terminal).", completion: .profiles)
         var profile: String?
 
-        @Option(help: "bash, zsh or fish (default: the shell that runs vault, else $SHELL); or json, gha (GitHub Actions) or dotenv.")
+        @Option(help: ArgumentHelp(stringLiteral: ShellKind.names + " (default: the shell that runs vault, else $SHELL); or json, gha (GitHub Actions) or dotenv."))
         var shell: String?
 
         @Flag(help: "Print the script that restores what was there before.")

@@ -11,7 +11,7 @@ extension Vault {
                 ~/.config/fish/config.fish: vault hook fish | source
                 """)
 
-        @Argument(help: "bash, zsh or fish.", completion: .list(ShellKind.allCases.map(\.rawValue)))
+        @Argument(help: ArgumentHelp(stringLiteral: ShellKind.names + "."), completion: .list(ShellKind.allCases.map(\.rawValue)))
         var shell: String
 
         func run() throws {

@@ -7,7 +7,7 @@ extension Vault {
             commandName: "unset",
             abstract: "Print the script that restores what 'vault env' replaced (same as 'vault env --unset').")
 
-        @Option(help: "bash, zsh or fish (default: the shell that runs vault, else $SHELL).")
+        @Option(help: ArgumentHelp(stringLiteral: ShellKind.names + " (default: the shell that runs vault, else $SHELL)."))
         var shell: String?
 
         func run() throws {

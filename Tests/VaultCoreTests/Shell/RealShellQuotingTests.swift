@@ -35,25 +35,16 @@ struct RealShellQuotingTests {
         let values = Self.values(seed: 0x5eed + UInt64(kind.rawValue.count))
         var script = ""
         for (i, value) in values.enumerated() {
-            switch kind {
-            case .fish: script += "set -gx V\(i) \(shell.quote(value))\n"
-            default: script += "export V\(i)=\(shell.quote(value))\n"
-            }
+            script += ShellDriver.assign(kind, "V\(i)", word: shell.quote(value))
         }
-        let names = (0..<values.count).map { "V\($0)" }
-        switch kind {
-        case .fish: script += "for n in \(names.joined(separator: " ")); printf '%s\\0' \"$$n\"; end\n"
-        default: script += "for n in \(names.joined(separator: " ")); do printf '%s\\0' \"${!n}\"; done\n"
-        }
-        if kind == .zsh {
-            script = script.replacingOccurrences(of: "\"${!n}\"", with: "\"${(P)n}\"")
-        }
+        script += ShellDriver.dump(kind, (0..<values.count).map { "V\($0)" })
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vault-quote-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let scriptFile = dir.appendingPathComponent("script")
         try script.write(to: scriptFile, atomically: true, encoding: .utf8)
-        let output = try Self.run(kind.rawValue, ["-c", kind == .fish ? "source \(scriptFile.path)" : "eval \"$(cat \(scriptFile.path))\""], in: dir)
+        let (program, arguments) = ShellDriver.run(kind, script: scriptFile.path)
+        let output = try Self.run(program, arguments, in: dir)
         let got = output.split(separator: 0, omittingEmptySubsequences: false).dropLast().map(Array.init)
         #expect(got.count == values.count)
         for (i, value) in values.enumerated() where i < got.count {

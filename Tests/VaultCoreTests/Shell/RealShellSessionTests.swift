@@ -21,12 +21,8 @@ struct RealShellSessionTests {
         let regions = Self.strings(seed: 0xcafe, count: RealShellQuotingTests.count)
         let secrets = Self.strings(seed: 0xf00d, count: RealShellQuotingTests.count)
         let watched = ["AWS_VAULT", "AWS_REGION", "AWS_SECRET_ACCESS_KEY", "__vault_profile", "__vault_region", "VAULT_ORIGIN"]
-        let dump: String = switch kind {
-        case .fish: "for n in \(watched.joined(separator: " ")); printf '%s\\0' \"$$n\"; end\n"
-        case .zsh: "for n in \(watched.joined(separator: " ")); do printf '%s\\0' \"${(P)n}\"; done\n"
-        case .bash: "for n in \(watched.joined(separator: " ")); do printf '%s\\0' \"${!n}\"; done\n"
-        }
-        var script = kind == .fish ? "set -gx AWS_REGION before\n" : "export AWS_REGION=before\n"
+        let dump = ShellDriver.dump(kind, watched)
+        var script = shell.export("AWS_REGION", "before")
         var expected: [String] = []
         for i in names.indices {
             let credentials = Credentials(accessKeyID: "AKIA", secretAccessKey: secrets[i], sessionToken: "t",
@@ -39,7 +35,7 @@ struct RealShellSessionTests {
             expected += [names[i], region, secrets[i], names[i], region, "/p/\(names[i])/.vaultrc"]
         }
         script += shell.deactivate()
-        script += kind == .fish ? "printf '%s\\0' \"$AWS_REGION\"\n" : "printf '%s\\0' \"$AWS_REGION\"\n"
+        script += ShellDriver.dump(kind, ["AWS_REGION"])
         expected.append("before")
 
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vault-session-\(UUID().uuidString)")
@@ -47,8 +43,8 @@ struct RealShellSessionTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("script")
         try script.write(to: file, atomically: true, encoding: .utf8)
-        // `.` reads the file a command at a time; eval of one 1 MB string is slow in bash.
-        let output = try RealShellQuotingTests.run(kind.rawValue, ["-c", kind == .fish ? "source \(file.path)" : ". \(file.path)"], in: dir)
+        let (program, arguments) = ShellDriver.run(kind, script: file.path)
+        let output = try RealShellQuotingTests.run(program, arguments, in: dir)
         let got = output.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
         #expect(got.count == expected.count)
         var mismatches = 0

@@ -1,0 +1,34 @@
+@testable import VaultCore
+
+/// What the real-shell property tests need to say in each shell: print a
+/// list of variables NUL-separated, and run a script file. Adding a shell is
+/// adding its case here.
+enum ShellDriver {
+    /// A script printing each named variable's value followed by a NUL byte.
+    static func dump(_ kind: ShellKind, _ names: [String]) -> String {
+        let list = names.joined(separator: " ")
+        return switch kind {
+        case .fish: "for n in \(list); printf '%s\\0' \"$$n\"; end\n"
+        case .zsh: "for n in \(list); do printf '%s\\0' \"${(P)n}\"; done\n"
+        case .bash: "for n in \(list); do printf '%s\\0' \"${!n}\"; done\n"
+        }
+    }
+
+    /// Sets an exported variable to the value of `word`, a word `Shell.quote` made.
+    static func assign(_ kind: ShellKind, _ name: String, word: String) -> String {
+        switch kind {
+        case .fish: "set -gx \(name) \(word)\n"
+        case .bash, .zsh: "export \(name)=\(word)\n"
+        }
+    }
+
+    /// The program and arguments that run the script at `path` in the shell
+    /// itself (not a subshell), so that what it sets is what the dump reads.
+    static func run(_ kind: ShellKind, script path: String) -> (String, [String]) {
+        switch kind {
+        case .fish: ("fish", ["-c", "source \(path)"])
+        // `.` reads the file a command at a time; eval of one 1 MB string is slow in bash.
+        case .bash, .zsh: (kind.rawValue, ["-c", ". \(path)"])
+        }
+    }
+}
