@@ -6,7 +6,7 @@ import PackagePlugin
 /// Foundation's Bundle) and no file read at start-up.
 @main
 struct EmbedShellScripts: BuildToolPlugin {
-    static let scriptSuffixes = [".bash", ".zsh", ".fish", ".sh", ".tcsh"]
+    static let scriptSuffixes = [".bash", ".zsh", ".fish", ".sh", ".tcsh", ".elv", ".xsh"]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }

@@ -85,9 +85,15 @@ package protocol Shell: Sendable {
     func wrap(_ body: String) -> String
     /// The code for the shell's rc file: the prompt hook and `vault_prompt_info`.
     var hook: String { get }
+    /// True for a shell with no builtin wall clock, whose hook reads seconds
+    /// since boot from /proc/uptime instead: its session also gets the
+    /// expiry and refresh times on that clock (`__vault_*_up`).
+    var clockIsUptime: Bool { get }
 }
 
 extension Shell {
+    package var clockIsUptime: Bool { false }
+
     package func quote(_ string: String) -> String { quote(Array(string.utf8)) }
 
     package func render(_ changes: [EnvironmentChange]) -> String {
@@ -106,7 +112,7 @@ extension Shell {
         body += save(ShellSession.saved)
         body += render(changes)
         body += export("VAULT_ORIGIN", session.origin)
-        for (name, value) in session.locals(for: kind) {
+        for (name, value) in session.locals(uptimeClock: clockIsUptime) {
             body += value.map { setLocal(name, $0) } ?? ""
         }
         return wrap(body)
@@ -156,7 +162,7 @@ package struct ShellSession: Sendable, Equatable {
         "__vault_prompt_at", "__vault_show_profile", "__vault_show_region",
     ]
 
-    func locals(for kind: ShellKind) -> [(String, String?)] {
+    func locals(uptimeClock: Bool) -> [(String, String?)] {
         var result: [(String, String?)] = [
             ("__vault_active", "1"),
             ("__vault_profile", profile),
@@ -170,7 +176,7 @@ package struct ShellSession: Sendable, Equatable {
             ("__vault_duration", duration.map(String.init)),
             ("__vault_no_session", noSession ? "1" : nil),
         ]
-        if kind == .fish, let uptime, let expiration {
+        if uptimeClock, let uptime, let expiration {
             result.append(("__vault_expires_up", String(uptime + expiration - now)))
             result.append(("__vault_refresh_up", String(uptime + expiration - minimumTTL - now)))
         }

@@ -56,4 +56,6 @@ package struct Fish: Shell {
     /// `vault env P | source; and CMD` runs CMD.
     package func wrap(_ body: String) -> String { body + "true\n" }
     package var hook: String { ShellHooks.fish }
+    /// fish has no builtin clock; its hook reads /proc/uptime.
+    package var clockIsUptime: Bool { true }
 }
