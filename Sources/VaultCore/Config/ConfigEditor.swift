@@ -76,10 +76,7 @@ package struct ConfigEditor {
         return String(cString: real) + "/" + (target.split(separator: "/").last.map(String.init) ?? "")
     }
 
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
+    static func folder(of path: String) -> String { AtomicFile.folder(of: path) }
 
     /// The file's bytes; nil when it does not exist.
     static func read(_ path: String) throws -> Data? {
@@ -104,19 +101,10 @@ package struct ConfigEditor {
         if access(directory, F_OK) != 0, mkdir(directory, 0o700) != 0, errno != EEXIST {
             throw CredentialCommandError.config(path: directory, operation: "create", errno: errno)
         }
-        let name = path.split(separator: "/").last.map(String.init) ?? "config"
-        let temporary = directory + "/.\(name).vault-\(getpid())"
-        // Under the lock, a file by this name is a crashed run's leftover (same pid).
-        unlink(temporary)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-        guard fd >= 0 else { throw CredentialCommandError.config(path: temporary, operation: "create", errno: errno) }
-        let ok = FileBytes.writeAll(fd, bytes) && fchmod(fd, mode) == 0 && fsync(fd) == 0
-        let code = errno
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            let failure = ok ? errno : code
-            unlink(temporary)
-            throw CredentialCommandError.config(path: path, operation: "write", errno: failure)
+        do {
+            try AtomicFile.replace(path, mode: mode) { FileBytes.writeAll($0, bytes) }
+        } catch {
+            throw CredentialCommandError.config(path: error.path, operation: error.operation, errno: error.errno)
         }
     }
 }

@@ -354,25 +354,13 @@ package final class FileKeyring: Keyring {
         return data
     }
 
-    /// Temp file in the same directory, fsync, rename over, fsync the directory.
+    /// Through `AtomicFile`: temp file, fsync, rename over, fsync the directory.
     private func atomicWrite(_ data: Data, to path: String) throws {
-        let temporary = directory + "/.tmp-" + (try Random.bytes(8).map { String($0, radix: 16).leftPadded(2) }.joined())
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw KeyringError.io(path: temporary, operation: "create", errno: errno) }
-        var ok = false
-        defer {
-            if !ok { unlink(temporary) }
+        do {
+            try AtomicFile.replace(path, mode: 0o600) { FileBytes.writeAll($0, data) }
+        } catch {
+            throw KeyringError.io(path: error.path, operation: error.operation, errno: error.errno)
         }
-        let written = FileBytes.writeAll(fd, data)
-        let saved = errno
-        guard written, fsync(fd) == 0 else {
-            close(fd)
-            throw KeyringError.io(path: temporary, operation: "write", errno: written ? errno : saved)
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else { throw KeyringError.io(path: path, operation: "replace", errno: errno) }
-        ok = true
-        try syncDirectory()
     }
 
     private func syncDirectory() throws {
@@ -398,7 +386,7 @@ package final class FileKeyring: Keyring {
     /// Temp files left by a writer that was killed; only called under the write lock,
     /// when no other writer can have one open.
     private func removeStaleTemporaryFiles() {
-        for file in (try? entries()) ?? [] where file.hasPrefix(".tmp-") { unlink(directory + "/" + file) }
+        for file in (try? entries()) ?? [] where file.hasPrefix(".tmp-") || AtomicFile.isTemporary(file) { unlink(directory + "/" + file) }
     }
 
     /// The names in the store's directory.

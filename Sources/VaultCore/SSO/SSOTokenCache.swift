@@ -199,8 +199,10 @@ package struct SSOTokenCache: Sendable {
         if let failure = PrivateFolders.create(directory) {
             throw .cache(path: failure.path, operation: "create the folder", reason: String(cString: strerror(failure.errno)))
         }
-        if let reason = AtomicWrite.replace(path, with: text, mode: 0o600) {
-            throw .cache(path: path, operation: "write", reason: reason)
+        do {
+            try AtomicFile.replace(path, mode: 0o600) { FileBytes.writeAll($0, Data(text.utf8)) }
+        } catch {
+            throw .cache(path: path, operation: "write", reason: error.reason)
         }
     }
 

@@ -165,17 +165,15 @@ package struct TrustStore: Sendable {
         }
     }
 
-    /// Writes via a temporary file and rename, mode 0600.
+    /// Through `AtomicFile` (temp file, fsync, rename), mode 0600.
     func write(_ path: String, _ text: String) throws(ShellError) {
-        let temporary = path + ".tmp.\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .trustStore(path: path, reason: String(cString: strerror(errno))) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        guard written == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw .trustStore(path: path, reason: String(cString: strerror(errno)))
+        do {
+            try AtomicFile.replace(path, mode: 0o600) { fd in
+                var text = text
+                return text.withUTF8 { FileBytes.writeAll(fd, UnsafeRawBufferPointer($0)) }
+            }
+        } catch {
+            throw .trustStore(path: path, reason: error.reason)
         }
     }
 }
