@@ -43,7 +43,14 @@ if ("x$__vault_why" != x) then
     set __vault_rc = "$__vault_found" __vault_gen = "$__vault_g"
   endif
   set __vault_allowfile = '' __vault_prompt_at = 0
-  eval "`\vault hook-apply tcsh why=$__vault_why:q rc=$__vault_found:q origin=$__vault_origin:q profile=$__vault_profile:q region=$__vault_region:q duration=$__vault_duration:q no-session=$__vault_no_session:q pid=$$`"
+  # Not "`…`": inside double quotes tcsh substitutes the variables into the
+  # command's text before the command is read, and a .vaultrc's region may
+  # hold a backquote. Unquoted, the output is cut at blanks (vault's scripts
+  # have none inside a value) and globbed unless noglob.
+  set __vault_ng = $?noglob
+  set noglob
+  eval `\vault hook-apply tcsh why=$__vault_why:q rc=$__vault_found:q origin=$__vault_origin:q profile=$__vault_profile:q region=$__vault_region:q duration=$__vault_duration:q no-session=$__vault_no_session:q pid=$$`
+  if ($__vault_ng == 0) unset noglob
   eval $__vault_defaults:q
 endif
 if ($?__vault_active) then
@@ -73,7 +80,7 @@ if (! $?__vault_prompt_at) set __vault_prompt_at = 0
 # Sets __vault_found to the nearest .vaultrc at or above $cwd, or "".
 set __vault_pwd = "$cwd" __vault_found = '' __vault_d = "$cwd"
 while (1)
-  if ("$__vault_d" == /) set __vault_d = ''
+  if ("x$__vault_d" == x/) set __vault_d = ''
   if (-e "$__vault_d/.vaultrc" && ! -d "$__vault_d/.vaultrc") then
     set __vault_found = "$__vault_d/.vaultrc"
     break
@@ -96,7 +103,7 @@ set __vault_g = "$__vault_i.$__vault_m"
 # before that, the terminal's access or change time, which the kernel keeps
 # to within 8 seconds of the last key pressed or line written.
 if (-d "$__vault_seendir" && -w "$__vault_seendir" && ! -l "$__vault_clockfile") then
-  \echo >! "$__vault_clockfile"
+  echo >! "$__vault_clockfile"
   @ __vault_now = -M "$__vault_clockfile"
 else
   @ __vault_now = -A /dev/stdin
@@ -140,7 +147,7 @@ if ($?__vault_active) then
   # tcsh has no string replacement that takes any text: the format is cut
   # into words at each %, a space kept as the piece "_" (so %_ is a space).
   set __vault_f = '%p %t'
-  if ($?VAULT_PROMPT_FORMAT) set __vault_f = "$VAULT_PROMPT_FORMAT"
+  if ($?VAULT_PROMPT_FORMAT) eval 'set __vault_f = $VAULT_PROMPT_FORMAT:q'
   set __vault_f = "=$__vault_f:as/ /%_/"
   set __vault_f = "$__vault_f:as/%/ /"
   set __vault_sp = ''
@@ -151,7 +158,7 @@ if ($?__vault_active) then
     else if ("$__vault_x" =~ 'p*') then
       set __vault_v = "$__vault_show_profile" __vault_x = "$__vault_x:s/p//"
     else if ("$__vault_x" =~ 'r*') then
-      if ($?__vault_show_region) set __vault_v = "$__vault_show_region"
+      if ($?__vault_show_region) eval 'set __vault_v = $__vault_show_region:q'
       set __vault_x = "$__vault_x:s/r//"
     else if ("$__vault_x" =~ 't*') then
       set __vault_v = "$__vault_t" __vault_x = "$__vault_x:s/t//"
@@ -169,9 +176,9 @@ endif
 #:: __vault_print
 # Prints vault_prompt with nothing added or interpreted (echo_style bsd).
 set __vault_es = ''
-if ($?echo_style) set __vault_es = "$echo_style"
+if ($?echo_style) eval 'set __vault_es = $echo_style:q'
 set echo_style = bsd
-\echo -n "$vault_prompt"
+echo -n "$vault_prompt"
 if ("x$__vault_es" == x) then
   unset echo_style
 else
