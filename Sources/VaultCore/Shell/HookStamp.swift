@@ -41,11 +41,17 @@ extension TrustStore {
         stamp(shell: pid, info: info)
     }
 
-    /// Whether `mtime` is not yet behind the coarse clock files are stamped from.
+    /// Whether `mtime` is not yet behind the coarse clock files are stamped
+    /// from, to the second: tcsh's hook compares mtimes in whole seconds
+    /// (`-M`), so an edit later in the same second must not look unchanged.
     static func isRacy(_ mtime: timespec) -> Bool {
         var now = timespec()
         guard clock_gettime(CLOCK_REALTIME_COARSE, &now) == 0 else { return true }
-        return mtime.tv_sec > now.tv_sec || (mtime.tv_sec == now.tv_sec && mtime.tv_nsec >= now.tv_nsec)
+        return isRacy(mtime, now: now)
+    }
+
+    static func isRacy(_ mtime: timespec, now: timespec) -> Bool {
+        mtime.tv_sec >= now.tv_sec
     }
 
     private func removeStampsOfEndedShells() {
@@ -53,7 +59,9 @@ extension TrustStore {
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if let pid = Int32(name), pid > 0, kill(pid, 0) != 0, errno == ESRCH { unlink(seenDirectory + "/" + name) }
+            // `PID`, and `PID.clock`, the file tcsh's hook reads the time from.
+            let shell = name.hasSuffix(".clock") ? String(name.dropLast(6)) : name
+            if let pid = Int32(shell), pid > 0, kill(pid, 0) != 0, errno == ESRCH { unlink(seenDirectory + "/" + name) }
         }
     }
 }
