@@ -41,17 +41,11 @@ extension TrustStore {
         stamp(shell: pid, info: info)
     }
 
-    /// Whether `mtime` is not yet behind the coarse clock files are stamped
-    /// from, to the second: tcsh's hook compares mtimes in whole seconds
-    /// (`-M`), so an edit later in the same second must not look unchanged.
+    /// Whether `mtime` is not yet behind the coarse clock files are stamped from.
     static func isRacy(_ mtime: timespec) -> Bool {
         var now = timespec()
         guard clock_gettime(CLOCK_REALTIME_COARSE, &now) == 0 else { return true }
-        return isRacy(mtime, now: now)
-    }
-
-    static func isRacy(_ mtime: timespec, now: timespec) -> Bool {
-        mtime.tv_sec >= now.tv_sec
+        return mtime.tv_sec > now.tv_sec || (mtime.tv_sec == now.tv_sec && mtime.tv_nsec >= now.tv_nsec)
     }
 
     private func removeStampsOfEndedShells() {

@@ -31,13 +31,6 @@ struct TcshTests {
         #expect(!hook.contains("!"))
     }
 
-    /// tcsh's `-M` has whole seconds: an mtime in the second now running
-    /// must not be stamped, or an edit later in that second looks unchanged.
-    @Test func anMtimeInTheCurrentSecondIsRacy() {
-        #expect(TrustStore.isRacy(timespec(tv_sec: 100, tv_nsec: 5), now: timespec(tv_sec: 100, tv_nsec: 900_000_000)))
-        #expect(!TrustStore.isRacy(timespec(tv_sec: 99, tv_nsec: 999_999_999), now: timespec(tv_sec: 100, tv_nsec: 0)))
-    }
-
     @Test func clockFilesOfEndedShellsAreRemoved() throws {
         let settings = Settings(environment: ["HOME": root, "XDG_DATA_HOME": root + "/data"])
         let store = TrustStore(settings: settings)

@@ -27,7 +27,10 @@ else
   if ("x$__vault_found" != "x$__vault_rc" || "x$__vault_g" != "x$__vault_gen") then
     set __vault_why = change
   else if ("x$__vault_found" != x) then
-    if ((-M "$__vault_found") != (-M "$__vault_seen")) set __vault_why = change
+    # -M has whole seconds: an edit in the second of the stamp shows in the
+    # size or the inode the hook noted when it last asked vault.
+    eval $__vault_shape:q
+    if ((-M "$__vault_found") != (-M "$__vault_seen") || "$__vault_s" != "$__vault_shape_seen") set __vault_why = change
   endif
   if ("x$__vault_why" != x) eval $__vault_find:q
 endif
@@ -41,6 +44,8 @@ if ("x$__vault_why" != x) then
   else
     if ("x$__vault_g" == x) eval $__vault_generation:q
     set __vault_rc = "$__vault_found" __vault_gen = "$__vault_g"
+    eval $__vault_shape:q
+    set __vault_shape_seen = "$__vault_s"
   endif
   set __vault_allowfile = '' __vault_prompt_at = 0
   # Not "`…`": inside double quotes tcsh substitutes the variables into the
@@ -67,6 +72,7 @@ if (! $?__vault_pwd) set __vault_pwd = ''
 if (! $?__vault_found) set __vault_found = ''
 if (! $?__vault_rc) set __vault_rc = ''
 if (! $?__vault_gen) set __vault_gen = ''
+if (! $?__vault_shape_seen) set __vault_shape_seen = ''
 if (! $?__vault_allowfile) set __vault_allowfile = ''
 if (! $?__vault_origin) set __vault_origin = ''
 if (! $?__vault_profile) set __vault_profile = ''
@@ -96,6 +102,15 @@ end
 @ __vault_i = -I "$__vault_genfile"
 @ __vault_m = -M "$__vault_genfile"
 set __vault_g = "$__vault_i.$__vault_m"
+
+#:: __vault_shape
+# The .vaultrc's size and inode ("" when there is none), without opening it.
+set __vault_s = ''
+if ("x$__vault_found" != x) then
+  @ __vault_i = -I "$__vault_found"
+  @ __vault_m = -Z "$__vault_found"
+  set __vault_s = "$__vault_i.$__vault_m"
+endif
 
 #:: __vault_clock
 # tcsh has no builtin clock: the time is the mtime of a file the hook
