@@ -92,7 +92,9 @@ package struct Tcsh: Shell {
             s += "if ($?__vault_active && $?__vault_old_\(n)) eval 'setenv \(n) $__vault_old_\(n):q';\n"
             s += "if ($?__vault_active && ! $?__vault_old_\(n)) unsetenv \(n);\n"
         }
+        // And the hook's mark that its variables are all defined (some of these are not).
         return s + "if ($?__vault_active) unset " + (names.map { "__vault_old_" + $0 } + locals).joined(separator: " ") + ";\n"
+            + "unset __vault_defaulted;\n"
     }
 
     /// The last command sets the status `eval` returns: 0, so that

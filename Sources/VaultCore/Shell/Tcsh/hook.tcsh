@@ -11,7 +11,32 @@
 # (vault env, vault unset) may have unset one.
 
 #:: __vault_hook
-eval $__vault_defaults:q
+# The prompt where nothing changed, in as few lines as tcsh allows (eval lexes
+# every line it is given, taken or not, so the rest is in __vault_slow): same
+# folder and same .vaultrc, either none or one whose allow-list entry was
+# written in a later second than its last edit (a deny removes the entry;
+# equal seconds take the long way), and credentials not yet due for a refresh.
+if (! $?__vault_defaulted) eval $__vault_defaults:q
+set __vault_fast = 0
+if ("x$cwd" == "x$__vault_pwd" && "x$__vault_found" == "x$__vault_rc") then
+  if ("x$__vault_rc" == x) then
+    set __vault_fast = 1
+  else if ("x$__vault_allowfile" != x && -f "$__vault_allowfile" && (-M "$__vault_rc") < (-M "$__vault_allowfile")) then
+    set __vault_fast = 1
+  endif
+endif
+if ($__vault_fast && $?__vault_active) then
+  eval $__vault_clock:q
+  if ("x$__vault_refresh_at" != x) then
+    if ($__vault_now >= $__vault_refresh_at) set __vault_fast = 0
+  endif
+  if ($__vault_fast && $__vault_now >= $__vault_prompt_at) eval $__vault_prompt_update:q
+else if ($__vault_fast && "x$vault_prompt" != x) then
+  set vault_prompt = ''
+endif
+if ($__vault_fast == 0) eval $__vault_slow:q
+
+#:: __vault_slow
 set __vault_why = '' __vault_g = '' __vault_now = ''
 # The nearest .vaultrc is looked up again only when $cwd or a watched file changed.
 if ("x$cwd" != "x$__vault_pwd") eval $__vault_find:q
@@ -66,7 +91,8 @@ else if ("x$vault_prompt" != x) then
 endif
 
 #:: __vault_defaults
-# What the hook reads, as "" when vault env, vault unset or hook-apply unset it.
+# What the hook reads, as "" when vault env, vault unset or hook-apply unset it
+# (a missing variable stops tcsh).
 if (! $?vault_prompt) set vault_prompt = ''
 if (! $?__vault_pwd) set __vault_pwd = ''
 if (! $?__vault_found) set __vault_found = ''
@@ -81,6 +107,8 @@ if (! $?__vault_duration) set __vault_duration = ''
 if (! $?__vault_no_session) set __vault_no_session = ''
 if (! $?__vault_refresh_at) set __vault_refresh_at = ''
 if (! $?__vault_prompt_at) set __vault_prompt_at = 0
+# Every script vault prints unsets this, so the lines above run again then.
+set __vault_defaulted
 
 #:: __vault_find
 # Sets __vault_found to the nearest .vaultrc at or above $cwd, or "".
@@ -118,7 +146,8 @@ endif
 # before that, the terminal's access or change time, which the kernel keeps
 # to within 8 seconds of the last key pressed or line written.
 if (-d "$__vault_seendir" && -w "$__vault_seendir" && ! -l "$__vault_clockfile") then
-  echo >! "$__vault_clockfile"
+  # A builtin with a redirection truncates the (empty) file: no write, no process.
+  set __vault_now = '' >! "$__vault_clockfile"
   @ __vault_now = -M "$__vault_clockfile"
 else
   @ __vault_now = -A /dev/stdin
