@@ -33,10 +33,12 @@ per_call() { # shell setup fn
     bash) bash --norc --noprofile -c "$2; cd '$work/project'; $3; s=\$EPOCHREALTIME; for ((i=0;i<$N;i++)); do $3; done; e=\$EPOCHREALTIME; echo \"\$(( (\${e/./}-\${s/./}) / $N ))\"" ;;
     zsh) zsh -f -c "zmodload zsh/datetime; $2; cd '$work/project'; $3; s=\$EPOCHREALTIME; for ((i=0;i<$N;i++)); do $3; done; e=\$EPOCHREALTIME; print \$(( ((e-s)*1000000) / $N ))" | cut -d. -f1 ;;
     fish) fish --no-config -c "$2; cd '$work/project'; $3; set s (date +%s%N); for i in (seq $N); $3; end; set e (date +%s%N); math -s0 \"(\$e - \$s) / 1000 / $N\"" ;;
-    # tcsh has no sub-second clock: two date processes, outside the loop; and
-    # a while loop needs a script file (under -c it runs once).
-    tcsh) printf '%s\n' "$2" "cd '$work/project'" "$3" 'set s = `date +%s%N`' 'set i = 0' "while (\$i < $N)" "$3" '@ i++' end \
-            'set e = `date +%s%N`' "@ d = (\$e - \$s) / 1000 / $N" 'echo $d' >"$work/per_call.tcsh"
+    # tcsh has no sub-second clock: two date processes, outside the timed
+    # calls; and the calls written out N times in a script file (a while loop
+    # re-reads its lines each time round, and under -c it runs once).
+    tcsh) { printf '%s\n' "$2" "cd '$work/project'" "$3" 'set s = `date +%s%N`'
+            for ((i=0;i<N;i++)); do printf '%s\n' "$3"; done
+            printf '%s\n' 'set e = `date +%s%N`' "@ d = (\$e - \$s) / 1000 / $N" 'echo $d'; } >"$work/per_call.tcsh"
         tcsh -f "$work/per_call.tcsh" ;;
     esac
 }

@@ -17,24 +17,22 @@
 # written in a later second than its last edit (a deny removes the entry;
 # equal seconds take the long way), and credentials not yet due for a refresh.
 if (! $?__vault_defaulted) eval $__vault_defaults:q
-set __vault_fast = 0
-if ("x$cwd" == "x$__vault_pwd" && "x$__vault_found" == "x$__vault_rc") then
-  if ("x$__vault_rc" == x) then
-    set __vault_fast = 1
-  else if ("x$__vault_allowfile" != x && -f "$__vault_allowfile" && (-M "$__vault_rc") < (-M "$__vault_allowfile")) then
-    set __vault_fast = 1
-  endif
-endif
-if ($__vault_fast && $?__vault_active) then
+if ("x$cwd" != "x$__vault_pwd" || "x$__vault_found" != "x$__vault_rc") then
+  eval $__vault_slow:q
+else if ("x$__vault_rc" != x && ! ("x$__vault_allowfile" != x && -f "$__vault_allowfile" && (-M "$__vault_rc") < (-M "$__vault_allowfile"))) then
+  eval $__vault_slow:q
+else if ($?__vault_active) then
   eval $__vault_clock:q
-  if ("x$__vault_refresh_at" != x) then
-    if ($__vault_now >= $__vault_refresh_at) set __vault_fast = 0
+  if ("x$__vault_refresh_at" == x) then
+    if ($__vault_now >= $__vault_prompt_at) eval $__vault_prompt_update:q
+  else if ($__vault_now >= $__vault_refresh_at) then
+    eval $__vault_slow:q
+  else if ($__vault_now >= $__vault_prompt_at) then
+    eval $__vault_prompt_update:q
   endif
-  if ($__vault_fast && $__vault_now >= $__vault_prompt_at) eval $__vault_prompt_update:q
-else if ($__vault_fast && "x$vault_prompt" != x) then
+else if ("x$vault_prompt" != x) then
   set vault_prompt = ''
 endif
-if ($__vault_fast == 0) eval $__vault_slow:q
 
 #:: __vault_slow
 set __vault_why = '' __vault_g = '' __vault_now = ''
