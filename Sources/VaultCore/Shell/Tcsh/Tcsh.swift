@@ -97,9 +97,12 @@ package struct Tcsh: Shell {
             + "unset __vault_defaulted;\n"
     }
 
+    /// The whole script as one word, `eval $'…'` quoted as a value is: no
+    /// blank and no glob character is left in it, so the hook can read vault's answer
+    /// with an unquoted `…` (see hook.tcsh), and `!` appears only escaped.
     /// The last command sets the status `eval` returns: 0, so that
     /// `eval "`vault env P`" && CMD` runs CMD.
-    package func wrap(_ body: String) -> String { body + "set status = 0\n" }
+    package func wrap(_ body: String) -> String { "eval " + quote(body + "set status = 0\n") + "\n" }
     package var hook: String { ShellHooks.tcsh }
 }
 
@@ -127,8 +130,8 @@ enum TcshHookLine {
         return out + install
     }
 
-    /// `$'…'` for ASCII script text: only `\`, `'` and `!` (history
-    /// expansion) escaped, and newlines as `\n`.
+    /// `$'…'` for script text: only `\`, `'` and `!` (history expansion)
+    /// escaped, and newlines as `\n`; anything else as it is.
     static func quote(_ text: String) -> String {
         var out = "$'"
         for scalar in text.unicodeScalars {

@@ -73,12 +73,9 @@ if ("x$__vault_why" != x) then
   set __vault_allowfile = '' __vault_prompt_at = 0
   # Not "`…`": inside double quotes tcsh substitutes the variables into the
   # command's text before the command is read, and a .vaultrc's region may
-  # hold a backquote. Unquoted, the output is cut at blanks (vault's scripts
-  # have none inside a value) and globbed unless noglob.
-  set __vault_ng = $?noglob
-  set noglob
+  # hold a backquote. Unquoted, the output is cut at blanks and globbed:
+  # vault's tcsh scripts are one `eval $'…'` word, which has neither.
   eval `\vault hook-apply tcsh why=$__vault_why:q rc=$__vault_found:q origin=$__vault_origin:q profile=$__vault_profile:q region=$__vault_region:q duration=$__vault_duration:q no-session=$__vault_no_session:q pid=$$`
-  if ($__vault_ng == 0) unset noglob
   eval $__vault_defaults:q
 endif
 if ($?__vault_active) then
