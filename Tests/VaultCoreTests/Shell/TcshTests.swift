@@ -27,6 +27,8 @@ struct TcshTests {
         let hook = Tcsh().hook
         #expect(hook.split(separator: "\n").count == 1)
         #expect(!hook.contains("!"))
+        // Applied with or without double quotes: no word of it is globbed.
+        #expect(!hook.contains(where: { "*?[]{}~\t".contains($0) }))
     }
 
     @Test func clockFilesOfEndedShellsAreRemoved() throws {

@@ -109,7 +109,8 @@ package struct Tcsh: Shell {
 /// Turns `Tcsh/hook.tcsh` into the one line `vault hook tcsh` prints: each
 /// `#:: NAME` part into `set NAME = $'…';` (comment lines and indentation
 /// dropped: eval'd text in an interactive tcsh has no comments), then
-/// `eval $'…'` of the part named `install`.
+/// `eval $'…'` of the part named `install`; quoted as values are, so the
+/// line works with direnv's habit of an unquoted `eval `…`` too.
 enum TcshHookLine {
     static func render(_ script: String) -> String {
         var parts: [(name: String, lines: [String])] = []
@@ -124,25 +125,9 @@ enum TcshHookLine {
         var out = ""
         var install = ""
         for part in parts {
-            let body = quote(part.lines.joined(separator: "\n") + "\n")
+            let body = Tcsh().quote(part.lines.joined(separator: "\n") + "\n")
             if part.name == "install" { install = "eval " + body + "\n" } else { out += "set \(part.name) = \(body); " }
         }
         return out + install
-    }
-
-    /// `$'…'` for script text: only `\`, `'` and `!` (history expansion)
-    /// escaped, and newlines as `\n`; anything else as it is.
-    static func quote(_ text: String) -> String {
-        var out = "$'"
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "'": out += "\\047"
-            case "!": out += "\\041"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "'"
     }
 }

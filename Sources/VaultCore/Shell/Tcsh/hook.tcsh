@@ -5,9 +5,9 @@
 # line to the next, kept in the unexported variable NAME (comments and
 # indentation dropped), which the hook runs with `eval $NAME:q`; the part
 # named `install` runs once, there and then. tcsh keeps $status across
-# precmd by itself. Nothing here uses `!` (history expansion happens in
-# eval'd text too) or reads a variable that may be missing (tcsh stops at
-# an undefined one): `__vault_defaults` runs first whenever something
+# precmd by itself. `!` appears only before a blank, `=` or `(`, where
+# history expansion (which happens in eval'd text too) leaves it alone, and
+# no variable that may be missing is read (tcsh stops at an undefined one): `__vault_defaults` runs first whenever something
 # (vault env, vault unset) may have unset one.
 
 #:: __vault_hook
