@@ -3,7 +3,8 @@
 /// What tcsh's syntax forces on the scripts:
 /// - They are applied with `eval "`vault env P`"`, and a command
 ///   substitution turns every newline into a word break that `eval` joins
-///   back with a space: a script is one line of `;`-separated commands.
+///   back with a space: a script is one `eval $'…'` word (`wrap`), each of
+///   its commands still ending in `;`.
 /// - A one-line `if (COND) CMD` substitutes CMD's variables even when COND
 ///   is false (an undefined one is an error), so CMD is a single-quoted
 ///   `eval '…'` wherever it reads a variable that may be missing.
@@ -44,7 +45,7 @@ package struct Tcsh: Shell {
             let byte = bytes[i]
             if length > 1 {
                 text += String(decoding: bytes[i..<i + length], as: UTF8.self)
-            } else if Fish.isPlain(byte) && byte != UInt8(ascii: "%") {
+            } else if Fish.isPlain(byte) {
                 text.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 text += "\\" + Self.octal(byte)
@@ -97,9 +98,9 @@ package struct Tcsh: Shell {
             + "unset __vault_defaulted;\n"
     }
 
-    /// The whole script as one word, `eval $'…'` quoted as a value is: no
-    /// blank and no glob character is left in it, so the hook can read vault's answer
-    /// with an unquoted `…` (see hook.tcsh), and `!` appears only escaped.
+    /// The whole script as one word, `eval $'…'`, quoted as a value is: no
+    /// blank or glob character is left in it, so the hook can read vault's
+    /// answer with an unquoted `…` (see hook.tcsh); `!` appears only escaped.
     /// The last command sets the status `eval` returns: 0, so that
     /// `eval "`vault env P`" && CMD` runs CMD.
     package func wrap(_ body: String) -> String { "eval " + quote(body + "set status = 0\n") + "\n" }
