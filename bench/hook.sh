@@ -4,7 +4,7 @@
 # .envrc is allowed (the first call applies it), then calls the prompt hook
 # function N times (what PROMPT_COMMAND / precmd / fish_prompt does) and
 # reports the time per call. R rounds; the median is printed.
-#   bench/hook.sh (or via bench/run)   HOOK_PROMPTS=1000 HOOK_ROUNDS=5; needs direnv, bash, zsh, fish; VAULT= to pick a binary
+#   bench/hook.sh (or via bench/run)   HOOK_PROMPTS=1000 HOOK_ROUNDS=5; needs direnv, bash, zsh, fish, tcsh; VAULT= to pick a binary
 source "$(dirname "$0")/lib.sh"
 N=${HOOK_PROMPTS:-1000}
 R=${HOOK_ROUNDS:-5}
@@ -20,6 +20,8 @@ printf '[profile bench]\ncredential_process = cat %s\n' "$work/creds.json" > "$A
 printf 'profile = bench\n' > "$work/project/.vaultrc"
 printf 'export BENCH_DIRENV=1\n' > "$work/project/.envrc"
 chmod 644 "$work/project/.vaultrc"
+# Written before it is allowed, as when edited and then allowed (tcsh's -M has whole seconds).
+touch -d "-2 seconds" "$work/project/.vaultrc"
 "$vault" allow "$work/project"
 (cd "$work/project" && direnv allow . ) 2>/dev/null
 
@@ -31,6 +33,13 @@ per_call() { # shell setup fn
     bash) bash --norc --noprofile -c "$2; cd '$work/project'; $3; s=\$EPOCHREALTIME; for ((i=0;i<$N;i++)); do $3; done; e=\$EPOCHREALTIME; echo \"\$(( (\${e/./}-\${s/./}) / $N ))\"" ;;
     zsh) zsh -f -c "zmodload zsh/datetime; $2; cd '$work/project'; $3; s=\$EPOCHREALTIME; for ((i=0;i<$N;i++)); do $3; done; e=\$EPOCHREALTIME; print \$(( ((e-s)*1000000) / $N ))" | cut -d. -f1 ;;
     fish) fish --no-config -c "$2; cd '$work/project'; $3; set s (date +%s%N); for i in (seq $N); $3; end; set e (date +%s%N); math -s0 \"(\$e - \$s) / 1000 / $N\"" ;;
+    # tcsh has no sub-second clock: two date processes, outside the timed
+    # calls; and the calls written out N times in a script file (a while loop
+    # re-reads its lines each time round, and under -c it runs once).
+    tcsh) { printf '%s\n' "$2" "cd '$work/project'" "$3" 'set s = `date +%s%N`'
+            for ((i=0;i<N;i++)); do printf '%s\n' "$3"; done
+            printf '%s\n' 'set e = `date +%s%N`' "@ d = (\$e - \$s) / 1000 / $N" 'echo $d'; } >"$work/per_call.tcsh"
+        tcsh -f "$work/per_call.tcsh" ;;
     esac
 }
 
@@ -38,6 +47,8 @@ declare -A setup_vault=([bash]='eval "$(vault hook bash)"' [zsh]='eval "$(vault 
 declare -A fn_vault=([bash]=__vault_hook [zsh]=__vault_hook [fish]=__vault_hook)
 declare -A setup_direnv=([bash]='eval "$(direnv hook bash)"' [zsh]='eval "$(direnv hook zsh)"' [fish]='direnv hook fish | source')
 declare -A fn_direnv=([bash]=_direnv_hook [zsh]=_direnv_hook [fish]=__direnv_export_eval)
+setup_vault[tcsh]='eval "`vault hook tcsh`"' fn_vault[tcsh]='eval $__vault_hook:q'
+setup_direnv[tcsh]='eval `direnv hook tcsh`' fn_direnv[tcsh]='eval `direnv export tcsh`'  # the precmd alias's body
 
 {
     echo
@@ -46,7 +57,7 @@ declare -A fn_direnv=([bash]=_direnv_hook [zsh]=_direnv_hook [fish]=__direnv_exp
     echo "| shell | vault µs/prompt | direnv µs/prompt | direnv ÷ vault |"
     echo "|---|---:|---:|---:|"
 } >>"$BENCH_REPORT"
-for sh in bash zsh fish; do
+for sh in bash zsh fish tcsh; do
     v=$(for ((r=0;r<R;r++)); do per_call "$sh" "${setup_vault[$sh]}" "${fn_vault[$sh]}"; done | median)
     d=$(for ((r=0;r<R;r++)); do per_call "$sh" "${setup_direnv[$sh]}" "${fn_direnv[$sh]}" 2>/dev/null; done | median)
     echo "| $sh | $v | $d | $(awk -v d="$d" -v v="$v" 'BEGIN {printf "%.0f×", d / (v > 0 ? v : 1)}') |" >>"$BENCH_REPORT"

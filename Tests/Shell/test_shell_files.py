@@ -4,6 +4,7 @@ hook waits for credentials leaves the shell working and unchanged."""
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -14,12 +15,15 @@ GENERATED = [(f"shell/vault.{s}", ["hook", s]) for s in SHELLS] + [
     ("completions/vault.bash", ["--generate-completion-script", "bash"]),
     ("completions/_vault", ["--generate-completion-script", "zsh"]),
     ("completions/vault.fish", ["--generate-completion-script", "fish"]),
+    ("completions/vault.tcsh", ["shell/completion/gen_tcsh.py"]),
 ]
 
 
 @pytest.mark.parametrize("path,args", GENERATED, ids=[g[0] for g in GENERATED])
 def test_committed_file_matches_the_binary(path, args, vault_bin):
-    generated = subprocess.run([vault_bin, *args], capture_output=True, text=True, check=True).stdout
+    # A generator script (shell/completion/gen_*.py) is run with the binary's path.
+    command = [sys.executable, str(ROOT / args[0]), vault_bin] if args[0].endswith(".py") else [vault_bin, *args]
+    generated = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     committed = (ROOT / path).read_text()
     assert generated == committed, f"{path} drifted from the binary; run shell/generate.sh and commit"
 

@@ -154,6 +154,7 @@ package struct Doctor {
         switch shellName {
         case "zsh": fix = #"add eval "$(vault hook zsh)" to ~/.zshrc and open a new shell"#
         case "fish": fix = "add vault hook fish | source to ~/.config/fish/config.fish and open a new shell"
+        case "tcsh": fix = #"add eval "`vault hook tcsh`" to ~/.tcshrc and open a new shell"#
         default: fix = #"add eval "$(vault hook bash)" to ~/.bashrc and open a new shell"#
         }
         return .fail("hook", "not installed in this shell (\(shellName))", fix: fix)
@@ -169,6 +170,9 @@ package struct Doctor {
         case "fish":
             return ["\(settings.configHome)/fish/completions/vault.fish"]
                 + dataDirectories.map { "\($0)/fish/vendor_completions.d/vault.fish" }
+        // tcsh looks nowhere by itself: ~/.tcshrc sources the file make install puts here.
+        case "tcsh":
+            return dataDirectories.map { "\($0)/vault/completions/vault.tcsh" }
         default:
             return ["\(settings.bashCompletionUserDirectory)/completions/vault"]
                 + dataDirectories.map { "\($0)/bash-completion/completions/vault" } + ["/etc/bash_completion.d/vault"]
@@ -180,6 +184,10 @@ package struct Doctor {
         let paths = completionPaths(for: shell)
         if let found = paths.first(where: { access($0, R_OK) == 0 }) {
             return .pass("completions", "\(shell) completions at \(found)")
+        }
+        if shell == "tcsh" {
+            return .fail("completions", "no tcsh completions for vault found",
+                         fix: "install vault's completions/vault.tcsh (make install puts it in PREFIX/share/vault/completions) and source it from ~/.tcshrc")
         }
         let (folder, file, note): (String, String, String)
         switch shell {

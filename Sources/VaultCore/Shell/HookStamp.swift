@@ -53,7 +53,9 @@ extension TrustStore {
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if let pid = Int32(name), pid > 0, kill(pid, 0) != 0, errno == ESRCH { unlink(seenDirectory + "/" + name) }
+            // `PID`, and `PID.clock`, the file tcsh's hook reads the time from.
+            let shell = name.hasSuffix(".clock") ? String(name.dropLast(6)) : name
+            if let pid = Int32(shell), pid > 0, kill(pid, 0) != 0, errno == ESRCH { unlink(seenDirectory + "/" + name) }
         }
     }
 }

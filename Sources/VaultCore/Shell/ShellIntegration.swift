@@ -148,7 +148,8 @@ package struct ShellStatus {
         } else {
             lines.append("profile: none")
         }
-        var hook = "not installed in this shell (add: eval \"$(vault hook bash)\", or zsh/fish)"
+        var hook = "not installed in this shell (add: eval \"$(vault hook bash)\", or "
+            + ShellKind.allCases.dropFirst().map(\.rawValue).joined(separator: "/") + ")"
         if let shell = settings.installedHookShell(parentPID: parentPID) { hook = "installed (\(shell))" }
         lines.append("hook: " + hook)
         // Every line quotes the environment: shown with control characters escaped.

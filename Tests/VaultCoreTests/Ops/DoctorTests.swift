@@ -76,6 +76,16 @@ func completionsAreFoundWhereTheShellLooks(shell: String, relative: String) thro
     #expect(found.ok && found.detail.contains(scratch.path + "/share/" + relative), "\(found.line)")
 }
 
+@Test func tcshCompletionsAreTheInstalledFileAndTheHookFixNamesTcshrc() throws {
+    let scratch = try Scratch()
+    let environment = ["SHELL": "/usr/bin/tcsh", "HOME": scratch.path + "/home", "XDG_DATA_DIRS": scratch.path + "/share"]
+    let missing = doctor(environment).completions()
+    #expect(!missing.ok && missing.fix?.contains("~/.tcshrc") == true, "\(missing.line)")
+    try scratch.write("share/vault/completions/vault.tcsh", "# completions\n")
+    #expect(doctor(environment).completions().ok)
+    #expect(doctor(environment, pid: 4242).hook().fix?.contains("vault hook tcsh") == true)
+}
+
 @Test func librariesThatLoadPassAndOthersNameThePackage() {
     let d = doctor([:])
     #expect(d.library(.libcurl, nil).ok)

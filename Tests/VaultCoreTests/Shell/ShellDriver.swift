@@ -11,6 +11,8 @@ enum ShellDriver {
         case .fish: "for n in \(list); printf '%s\\0' \"$$n\"; end\n"
         case .zsh: "for n in \(list); do printf '%s\\0' \"${(P)n}\"; done\n"
         case .bash: "for n in \(list); do printf '%s\\0' \"${!n}\"; done\n"
+        // No indirect expansion in tcsh, and "$V" is an error when V holds a newline: `:q`.
+        case .tcsh: names.map { "printf '%s\\0' $\($0):q\n" }.joined()
         }
     }
 
@@ -19,6 +21,7 @@ enum ShellDriver {
         switch kind {
         case .fish: "set -gx \(name) \(word)\n"
         case .bash, .zsh: "export \(name)=\(word)\n"
+        case .tcsh: "setenv \(name) \(word)\n"
         }
     }
 
@@ -29,6 +32,7 @@ enum ShellDriver {
         case .fish: ("fish", ["-c", "source \(path)"])
         // `.` reads the file a command at a time; eval of one 1 MB string is slow in bash.
         case .bash, .zsh: (kind.rawValue, ["-c", ". \(path)"])
+        case .tcsh: ("tcsh", ["-f", "-c", "source \(path)"])
         }
     }
 }
