@@ -31,37 +31,33 @@ struct ProfileNameScan {
         return scan.scan(hasCR: hasCR)
     }
 
-    /// Whether the file holds a `\r` (nil when a byte is outside ASCII), eight bytes at a time.
+    /// Whether the file holds a `\r` (nil when a byte is outside ASCII):
+    /// the high bits OR-ed 32 bytes at a time, then one `memchr`.
     private func asciiOnly() -> Bool? {
-        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        var seen: UInt64 = 0, crs: UInt64 = 0
+        var seen: UInt64 = 0
         var index = 0
         let raw = UnsafeRawPointer(bytes)
-        while index + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            seen |= word
-            let x = word ^ (ones &* 0x0D)  // a zero byte where the word has \r
-            crs |= (x &- ones) & ~x & high
-            index += 8
+        while index + 32 <= count {
+            seen |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+            index += 32
         }
-        var hasCR = crs != 0
         while index < count {
             seen |= UInt64(bytes[index])
-            hasCR = hasCR || bytes[index] == 0x0D
             index += 1
         }
-        return seen & high == 0 ? hasCR : nil
+        guard seen & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return memchr(bytes, 0x0D, count) != nil
     }
 
     private func scan(hasCR: Bool) -> [UInt8]? {
-        // A profile takes about 150 bytes with its options: 128 sizes the
-        // tables for the usual file, and a file of bare headers grows them.
-        var headers = RangeTable(expected: count / 128)
+        // A profile takes about 150 bytes with its options: that sizes the
+        // table for the usual file (each page of it is a fault), and a file
+        // of bare headers grows it.
+        var headers = RangeTable(expected: count / 150)
         var sawDefault = false, respelled = false
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
-        var sectionOptions: [OptionName] = []
-        var defaultOptions: [OptionName] = []
+        var output = ByteBuffer(capacity: count / 16)
+        var sectionOptions = OptionNames(), defaultOptions = OptionNames()
         var inSection = false, inDefaults = false
         // The option being read, and whether its first line's value is empty:
         // only then do its continuation lines make a nested value, which fails
@@ -104,7 +100,7 @@ struct ProfileNameScan {
             if lead == UInt8(ascii: "["), let header = sectionHeader(first..<end) {
                 inDefaults = equals(header, "DEFAULT")
                 inSection = !inDefaults
-                sectionOptions.removeAll(keepingCapacity: true)
+                sectionOptions.removeAll()
                 if inSection {
                     guard headers.insert(header, in: bytes) else { return nil }
                     addProfileName(header, to: &output, sawDefault: &sawDefault, respelled: &respelled)
@@ -112,26 +108,39 @@ struct ProfileNameScan {
                 continue
             }
             guard inSection || inDefaults else { return nil }  // an option before any section
-            var delimiter = first
-            while delimiter < end, bytes[delimiter] != UInt8(ascii: "="), bytes[delimiter] != UInt8(ascii: ":") { delimiter += 1 }
+            let delimiter = firstDelimiter(first..<end)
             guard delimiter < end else { return nil }
             var nameEnd = delimiter
             while nameEnd > first, PythonText.isASCIISpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
             guard nameEnd > first else { return nil }
-            let name = OptionName(start: first, end: nameEnd)
             // A name defined twice in one section (or in [DEFAULT]) is an error.
             if inDefaults {
-                guard !defaultOptions.contains(where: { sameName($0, name) }) else { return nil }
-                defaultOptions.append(name)
+                guard defaultOptions.insert(first..<nameEnd, in: bytes) else { return nil }
             } else {
-                guard !sectionOptions.contains(where: { sameName($0, name) }) else { return nil }
-                sectionOptions.append(name)
+                guard sectionOptions.insert(first..<nameEnd, in: bytes) else { return nil }
             }
             pending = true
             // The line is stripped, so its value is empty exactly when the delimiter ends it.
             pendingNested = delimiter + 1 == end
         }
-        return respelled ? Self.deduplicated(output) : output
+        return respelled ? Self.deduplicated(output.array()) : output.array()
+    }
+
+    /// The first `=` or `:` in `line` (its end when none), eight bytes at a
+    /// time: the option names are most of the bytes the scan looks at.
+    private func firstDelimiter(_ line: Range<Int>) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        var index = line.lowerBound
+        while index + 8 <= line.upperBound {
+            let word = UnsafeRawPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let equals = word ^ (ones &* 0x3D), colons = word ^ (ones &* 0x3A)
+            // A high bit where a byte is zero, exact up to the lowest one (all bytes are ASCII).
+            let found = (((equals &- ones) & ~equals) | ((colons &- ones) & ~colons)) & high
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < line.upperBound, bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ":") { index += 1 }
+        return index
     }
 
     /// What `INIReader.entry` checks on each line of a nested value: it has
@@ -155,38 +164,53 @@ struct ProfileNameScan {
     /// the header is `profile NAME` with one space and nothing to unquote
     /// (`canonical`), so only "default" and the other spellings can repeat:
     /// those set `respelled`, and `deduplicated` runs over the output.
-    private func addProfileName(_ header: Range<Int>, to output: inout [UInt8], sawDefault: inout Bool, respelled: inout Bool) {
+    private func addProfileName(_ header: Range<Int>, to output: inout ByteBuffer, sawDefault: inout Bool, respelled: inout Bool) {
         if equals(header, "default") {
-            if !sawDefault { output.append(contentsOf: "default\n".utf8) }
+            if !sawDefault { output.append(StaticString("default\n")) }
             sawDefault = true
             return
         }
         guard header.count >= 7, equals(header.lowerBound..<(header.lowerBound + 7), "profile") else { return }
-        var quoted = false
-        for index in header where bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "\\") {
-            quoted = true
-            break
+        // The usual header: `profile NAME`, one space, a name with nothing shlex would split or unquote.
+        if header.count > 8, bytes[header.lowerBound + 7] == 0x20 {
+            var index = header.lowerBound + 8
+            while index < header.upperBound, !Self.isShlexSpecial(bytes[index]) { index += 1 }
+            if index == header.upperBound {
+                add(name: (header.lowerBound + 8)..<index, to: &output, sawDefault: &sawDefault)
+                return
+            }
         }
-        let mark = output.count
-        if quoted {
+        respelled = true
+        if header.contains(where: { bytes[$0] == UInt8(ascii: "'") || bytes[$0] == UInt8(ascii: "\"") || bytes[$0] == UInt8(ascii: "\\") }) {
             // Rare: the exact shlex, on a String.
             let text = String(decoding: UnsafeBufferPointer(start: bytes + header.lowerBound, count: header.count), as: UTF8.self)
             guard let words = try? PythonText.shlexSplit(text), words.count == 2 else { return }
-            output.append(contentsOf: words[1].utf8)
-            respelled = true
-        } else {
-            // shlex's white space: space, tab, CR, LF (only space and tab can be inside a line).
-            guard let word = secondOfTwoWords(header) else { return }
-            output.append(contentsOf: UnsafeBufferPointer(start: bytes + word.lowerBound, count: word.count))
-            let canonical = word.lowerBound == header.lowerBound + 8 && bytes[header.lowerBound + 7] == 0x20 && word.upperBound == header.upperBound
-            if !canonical { respelled = true }
+            let name = Array(words[1].utf8)
+            if name == Array("default".utf8) {
+                if sawDefault { return }
+                sawDefault = true
+            }
+            name.withUnsafeBufferPointer { output.append($0.baseAddress, count: $0.count) }
+            output.append(0x0A)
+        } else if let word = secondOfTwoWords(header) {
+            add(name: word, to: &output, sawDefault: &sawDefault)
         }
-        if output.count - mark == 7, equals(mark..<output.count, "default", in: output) {
-            // `[profile default]` names the same profile as `[default]`.
-            if sawDefault { output.removeSubrange(mark...); return }
+    }
+
+    /// Appends the name at `range` of the file and a newline; `[profile default]`
+    /// names the same profile as `[default]`.
+    private func add(name range: Range<Int>, to output: inout ByteBuffer, sawDefault: inout Bool) {
+        if equals(range, "default") {
+            if sawDefault { return }
             sawDefault = true
         }
+        output.append(bytes + range.lowerBound, count: range.count)
         output.append(0x0A)
+    }
+
+    /// White space (space, tab: the ones a line can hold), quotes and backslash.
+    private static func isShlexSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// `output` with each line kept only where it first appears.
@@ -238,29 +262,86 @@ struct ProfileNameScan {
         range.count == text.utf8CodeUnitCount && memcmp(bytes + range.lowerBound, text.utf8Start, range.count) == 0
     }
 
-    private func equals(_ range: Range<Int>, _ text: StaticString, in other: [UInt8]) -> Bool {
-        range.count == text.utf8CodeUnitCount && other.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, text.utf8Start, range.count) == 0 }
-    }
-
-    /// An option name of the current section: compared without case (ASCII),
-    /// as botocore lower-cases them. A section has a handful: a list, no hash.
-    private struct OptionName {
-        let start: Int, end: Int
-    }
-
     private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 
-    private func sameName(_ a: OptionName, _ b: OptionName) -> Bool {
-        guard a.end - a.start == b.end - b.start else { return false }
-        for offset in 0..<(a.end - a.start) where Self.lower(bytes[a.start + offset]) != Self.lower(bytes[b.start + offset]) {
-            return false
+    /// The option names of one section, compared without case (ASCII), as
+    /// botocore lower-cases them. A section has a handful: a list, no hash,
+    /// no Array (its uniqueness checks were a tenth of the scan).
+    private struct OptionNames: ~Copyable {
+        private var names = UnsafeMutablePointer<Range<Int>>.allocate(capacity: 16)
+        private var capacity = 16, count = 0
+
+        deinit { names.deallocate() }
+
+        mutating func removeAll() { count = 0 }
+
+        /// Adds `name`; false when the section has it already.
+        mutating func insert(_ name: Range<Int>, in bytes: UnsafePointer<UInt8>) -> Bool {
+            for index in 0..<count where Self.same(names[index], name, in: bytes) { return false }
+            if count == capacity {
+                let larger = UnsafeMutablePointer<Range<Int>>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: names, count: count)
+                names.deallocate()
+                names = larger
+                capacity *= 2
+            }
+            (names + count).initialize(to: name)
+            count += 1
+            return true
         }
-        return true
+
+        private static func same(_ a: Range<Int>, _ b: Range<Int>, in bytes: UnsafePointer<UInt8>) -> Bool {
+            guard a.count == b.count else { return false }
+            for offset in 0..<a.count where lower(bytes[a.lowerBound + offset]) != lower(bytes[b.lowerBound + offset]) {
+                return false
+            }
+            return true
+        }
     }
 }
 
+/// The bytes of the listing, appended without Array's per-call checks.
+private struct ByteBuffer: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int, count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    mutating func append(_ source: UnsafePointer<UInt8>?, count added: Int) {
+        reserve(added)
+        if let source { (start + count).update(from: source, count: added) }
+        count += added
+    }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ text: StaticString) {
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    private mutating func reserve(_ added: Int) {
+        guard count + added > capacity else { return }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, count + added))
+        larger.update(from: start, count: count)
+        start.deallocate()
+        start = larger
+        capacity = max(capacity * 2, count + added)
+    }
+
+    func array() -> [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+}
+
 /// A set of byte ranges (of one buffer, passed to each call) compared by
-/// their bytes: open addressing on FNV-1a, grown at half full. The section
+/// their bytes: open addressing on FNV-1a, grown at three quarters full. The section
 /// headers of a 5,000-profile file went through `Set` and SipHash in a
 /// tenth of `list --profiles`' time; this is a few instructions a byte.
 private struct RangeTable: ~Copyable {
@@ -273,7 +354,7 @@ private struct RangeTable: ~Copyable {
     /// Room for about `expected` ranges before the first growth.
     init(expected: Int) {
         var capacity = 256
-        while capacity < expected * 2 { capacity *= 2 }
+        while capacity * 2 < expected * 3 { capacity *= 2 }
         slots = Self.allocate(capacity)
         mask = capacity - 1
     }
@@ -295,7 +376,7 @@ private struct RangeTable: ~Copyable {
         }
         slots[slot] = UInt64(range.lowerBound + 1) << 32 | UInt64(range.count)
         used += 1
-        if used * 2 > mask { grow(bytes) }
+        if used * 4 > mask * 3 { grow(bytes) }
         return true
     }
 

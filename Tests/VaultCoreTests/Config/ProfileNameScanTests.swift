@@ -15,7 +15,7 @@ import Testing
         // Spellings of one name (only a header `profile NAME` with one space names a profile no other header can).
         "[profile default]", "[profile\ta]", "[profile a ]", "[profile 'default']", "[profile \"a\"]", "[profile  default ]",
         // Nested values: Python's splitlines also breaks at \f, \v and \x1c-\x1e, and only `=` separates.
-        "sts =", "  k\u{0C}v = 1", "  k = 1\u{0C}v", "  k = 1\u{1C}", "  a : b", "\u{0C}  x = 1",
+        "sts =", "sso_registration_scopes: a=b", "credential_process_x =:", "a_long_option_name_without_any_delimiter", "  k\u{0C}v = 1", "  k = 1\u{0C}v", "  k = 1\u{1C}", "  a : b", "\u{0C}  x = 1",
     ]
 
     static func config(_ rng: inout SplitMix) -> String {
