@@ -33,7 +33,7 @@ private struct TruncationGuard {
     private var previous = sigaction()
 
     init(path: String) {
-        let error = ConfigError.unreadable(path: path, reason: "another program cut it short while vault read it; try again")
+        let error = ConfigError.cutShortWhileRead(path: path)
         let text = "vault: " + error.message + "\n"
         let bytes = Array(text.utf8)
         // Allocated now: the handler may run at any point of the scan.
