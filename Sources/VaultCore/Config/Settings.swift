@@ -10,7 +10,8 @@ import Glibc
 /// Every environment variable vault reads is read through here.
 ///
 /// The executable captures the process environment once (`Settings.process()`)
-/// and passes the value down; nothing else in vault calls `getenv`. Domains add
+/// and passes the value down (tab completion reads its one path with
+/// `processConfigFilePath`); nothing else in vault calls `getenv`. Domains add
 /// typed accessors in `Settings+<Domain>.swift` files so that the list of
 /// variables stays in one folder.
 package struct Settings: Sendable {
