@@ -13,11 +13,13 @@ import Glibc
 /// stderr and exit status 1, instead of a crash.
 enum MappedFile {
     /// Calls `body` with the `size` bytes of the regular file open on `fd`,
-    /// mapped read-only; nil when the file cannot be mapped (the caller reads it).
+    /// mapped read-only; nil when the file cannot be mapped (the caller reads
+    /// it), and for size 0: an empty file, or one whose size the file system
+    /// does not tell (/proc), which only reading shows.
     static func withBytes<R, E: Error>(
         of fd: Int32, size: Int, path: String, _ body: (UnsafeRawBufferPointer) throws(E) -> R
     ) throws(E) -> R? {
-        guard size > 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard size > 0 else { return nil }
         let memory = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)
         guard let memory, memory != MAP_FAILED else { return nil }
         defer { munmap(memory, size) }
