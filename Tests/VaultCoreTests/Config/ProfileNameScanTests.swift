@@ -71,6 +71,19 @@ import Testing
         #expect(fast?.count == 3002)
     }
 
+    /// Past the sizes the scan starts with: its header table grows (bare
+    /// headers are far more than it expects of a file's size) and a section's
+    /// option list grows past 16; a repeat is still found after either.
+    @Test func repeatsAreFoundAfterTheTablesGrow() {
+        let headers = (0..<5000).map { "[profile p\($0)]\n" }.joined()
+        #expect(ProfileNameScan.names(Array(headers.utf8))?.count == 5000)
+        #expect(ProfileNameScan.names(Array((headers + "[profile p17]\n").utf8)) == nil)
+        let options = "[profile big]\n" + (0..<40).map { "option_\($0) = x\n" }.joined()
+        #expect(ProfileNameScan.names(Array(options.utf8)) == ["big"])
+        #expect(ProfileNameScan.names(Array((options + "OPTION_3 = y\n").utf8)) == nil)
+        #expect(Self.full(options + "OPTION_3 = y\n") == nil)
+    }
+
     @Test func aNameSpelledTwoWaysIsListedOnce() {
         let text = "[profile  a]\n[profile a]\n[profile default]\n[default]\n[profile 'b']\n[profile b]\n[profile\tc]\n"
         #expect(ProfileNameScan.names(Array(text.utf8)) == ["a", "default", "b", "c"])
