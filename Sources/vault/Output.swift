@@ -24,6 +24,11 @@ enum Output {
         _ = FileBytes.writeAll(1, Data(text.utf8))
     }
 
+    /// `standardOutput` for output built as bytes (`list --profiles`, on every Tab).
+    static func standardOutput(bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { FileBytes.writeAll(1, $0) }
+    }
+
     static func exit(_ code: Int32) -> Never {
         Glibc.exit(code)
     }

@@ -56,7 +56,7 @@ struct Vault: ParsableCommand {
         }
         // Tab completion runs `vault list --profiles` on every Tab: skip the command tree there too.
         if given == ["list", "--profiles"] || given == ["ls", "--profiles"] {
-            attempt { try List.printProfileNames(settings: .process()) }
+            attempt { try List.printProfileNames(configFile: Settings.processConfigFilePath()) }
             return
         }
         // --debug (any command) or VAULT_DEBUG=1: one line a step on stderr.

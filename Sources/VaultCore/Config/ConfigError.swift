@@ -2,6 +2,7 @@
 package enum ConfigError: VaultError, Equatable {
     case unreadable(path: String, reason: String)
     case notUTF8(path: String)
+    case cutShortWhileRead(path: String)
     case missingSectionHeader(location: SourceLocation)
     case syntax(location: SourceLocation, line: String)
     case duplicateSection(name: String, location: SourceLocation, first: SourceLocation)
@@ -19,6 +20,8 @@ package enum ConfigError: VaultError, Equatable {
         switch self {
         case .unreadable(let path, let reason):
             "cannot read the AWS config \(path): \(reason); fix its permissions or point AWS_CONFIG_FILE elsewhere"
+        case .cutShortWhileRead(let path):
+            "the AWS config \(path) was cut short by another program while vault read it; run the command again"
         case .notUTF8(let path):
             "\(path) is not valid UTF-8; save it as UTF-8 text"
         case .missingSectionHeader(let location):

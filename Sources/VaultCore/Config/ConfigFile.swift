@@ -69,18 +69,31 @@ package struct ConfigFile: Sendable {
     }
 
     private static func readBytes(path: String) throws(ConfigError) -> [UInt8]? {
+        guard let (fd, info) = try openFile(path: path) else { return nil }
+        defer { close(fd) }
+        return try readBytes(fd, info: info, path: path)
+    }
+
+    private static func readBytes(_ fd: Int32, info: stat, path: String) throws(ConfigError) -> [UInt8] {
+        guard let bytes = FileBytes.readAll(fd, sizeHint: Int(info.st_size)) else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        return bytes
+    }
+
+    /// The open file and its fstat; nil when there is no file.
+    private static func openFile(path: String) throws(ConfigError) -> (Int32, stat)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw .unreadable(path: path, reason: errno == EACCES ? "permission denied" : String(cString: strerror(errno)))
         }
-        defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "it is a directory") }
-        guard let bytes = FileBytes.readAll(fd, sizeHint: Int(info.st_size)) else {
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw .unreadable(path: path, reason: "it is a directory")
         }
-        return bytes
+        return (fd, info)
     }
 
     package static func parse(_ data: Data, path: String) throws(ConfigError) -> ConfigFile {
@@ -98,11 +111,39 @@ package struct ConfigFile: Sendable {
     /// The profile names of the file at `path`, in file order, after checking
     /// the whole file exactly as `load` does, without keeping any value.
     package static func profileNames(path: String) throws(ConfigError) -> [String] {
-        guard let bytes = try readBytes(path: path) else { return [] }
-        if let names = ProfileNameScan.names(bytes, path: path) { return names }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8(path: path) }
+        try profileNameListing(path: path).split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// What `vault list --profiles` prints (on every Tab): each name of
+    /// `profileNames` and a newline, as bytes. An all-ASCII file is answered
+    /// by one pass over its bytes (`ProfileNameScan`), anything else by the
+    /// full reader, which gives the same names or the error.
+    package static func profileNameListing(path: String) throws(ConfigError) -> [UInt8] {
+        guard let (fd, info) = try openFile(path: path) else { return [] }
+        defer { close(fd) }
+        // A regular file is mapped (no copy); a pipe or a device is read.
+        if (info.st_mode & S_IFMT) == S_IFREG,
+            let listing = try MappedFile.withBytes(of: fd, size: Int(info.st_size), path: path, { bytes throws(ConfigError) in
+                try listing(bytes, path: path)
+            })
+        {
+            return listing
+        }
+        let bytes = try readBytes(fd, info: info, path: path)
+        return try bytes.withUnsafeBytes { bytes in Result { () throws(ConfigError) in try listing(bytes, path: path) } }.get()
+    }
+
+    private static func listing(_ bytes: UnsafeRawBufferPointer, path: String) throws(ConfigError) -> [UInt8] {
+        if let listing = ProfileNameScan.listing(bytes) { return listing }
+        return try fullListing(bytes, path: path)
+    }
+
+    /// The listing by the full reader: the same names as the scan, or the error with its file:line.
+    private static func fullListing(_ bytes: UnsafeRawBufferPointer, path: String) throws(ConfigError) -> [UInt8] {
+        guard let text = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else { throw .notUTF8(path: path) }
         let sections = try INIReader(path: path, namesOnly: true).read(text)
-        return Array(ProfileMap.build(sections, path: path).profiles.keys)
+        return Array(ProfileMap.build(sections, path: path).profiles.keys.map { $0 + "\n" }.joined().utf8)
     }
 }
 

@@ -22,7 +22,11 @@ package enum FileBytes {
     /// (a file's size from fstat) is right; nil with errno set on failure.
     /// A caller whose bytes hold a secret wipes them.
     package static func readAll(_ fd: Int32, sizeHint: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+        // Not zero-filled first: the kernel's copy is the only write (a config
+        // of 5,000 profiles is read on every Tab).
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, initialized in
+            initialized = buffer.count
+        }
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }

@@ -25,7 +25,7 @@ extension Vault {
         func run() throws {
             let settings = Settings.process()
             if profiles {
-                try Self.printProfileNames(settings: settings)
+                try Self.printProfileNames(configFile: settings.configFilePath)
                 return
             }
             if sessions && credentials {
@@ -57,9 +57,8 @@ extension Vault {
 
         /// `--profiles`: names from the config only, one a line, in file order.
         /// Also called straight from `main` (it runs on every Tab).
-        static func printProfileNames(settings: Settings) throws {
-            let names = try ConfigFile.profileNames(path: settings.configFilePath)
-            Output.standardOutput(names.map { $0 + "\n" }.joined())
+        static func printProfileNames(configFile path: String) throws {
+            Output.standardOutput(bytes: try ConfigFile.profileNameListing(path: path))
         }
     }
 }

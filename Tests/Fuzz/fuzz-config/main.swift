@@ -8,13 +8,18 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The AWS config reader (botocore's INI rules), the names-only reader that
-/// `vault list --profiles` runs on every Tab, and the profile resolver over
-/// what they read. Beyond "no crash": the two readers must agree — both
+/// The AWS config reader (botocore's INI rules), the one-pass scan and the
+/// names-only reader that `vault list --profiles` runs on every Tab, and the
+/// profile resolver over what they read. Beyond "no crash": the two readers must agree — both
 /// fail with the same error, or both succeed with the same profile names.
 func check(_ bytes: [UInt8]) {
     let path = "/fuzz/config"
     let full = Result { () throws(ConfigError) in try ConfigFile.parse(Data(bytes), path: path) }
+    // The one-pass scan answers only where it is sure: then with the reader's names.
+    if let scanned = ProfileNameScan.names(bytes) {
+        guard case .success(let file) = full else { preconditionFailure("list --profiles' scan accepts a config the reader refuses") }
+        precondition(Array(file.profiles.keys) == scanned, "list --profiles' scan names other profiles than the config has")
+    }
     guard let text = String(validating: bytes, as: UTF8.self) else {
         precondition(full.failure == .notUTF8(path: path), "a file that is not UTF-8 was read")
         return
