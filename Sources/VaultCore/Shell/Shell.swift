@@ -7,12 +7,14 @@ import Glibc
 /// type conforming to `Shell`, and one case here.
 package enum ShellKind: String, CaseIterable, Sendable {
     case bash, zsh, fish
+    case xonsh
 
     package var shell: any Shell {
         switch self {
         case .bash: Bash()
         case .zsh: Zsh()
         case .fish: Fish()
+        case .xonsh: Xonsh()
         }
     }
 
@@ -25,7 +27,8 @@ package enum ShellKind: String, CaseIterable, Sendable {
         }
         var pid = parent(getpid())
         for _ in 0..<3 where pid > 1 {
-            if let name = processName(pid), let kind = ShellKind(name: name) { return kind }
+            // xonsh sets its process title, so its name reads "xonsh -i --rc /": the first word.
+            if let name = processName(pid), let kind = ShellKind(name: String(name.prefix { $0 != " " })) { return kind }
             pid = parent(pid)
         }
         if let shellPath = settings.loginShell, let kind = ShellKind(name: shellPath) { return kind }

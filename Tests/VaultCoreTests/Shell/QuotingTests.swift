@@ -32,6 +32,7 @@ func fishUsesSingleQuotesWithBreakouts(value: String, expected: String) {
     let settings = Settings(environment: ["SHELL": "/usr/bin/fish"])
     #expect(try ShellKind.detect(explicit: nil, settings: settings, processName: { _ in "python3" }, parent: { _ in 5 }) == .fish)
     #expect(try ShellKind.detect(explicit: nil, settings: settings, processName: { $0 == 5 ? "make" : "zsh" }, parent: { $0 == 5 ? 7 : 5 }) == .zsh)
+    #expect(try ShellKind.detect(explicit: nil, settings: settings, processName: { _ in "xonsh -i --rc /" }, parent: { _ in 5 }) == .xonsh)
     #expect(try ShellKind.detect(explicit: "bash", settings: settings) == .bash)
     #expect(throws: ShellError.unsupported(name: "dash")) { try ShellKind.detect(explicit: "dash", settings: settings) }
 }

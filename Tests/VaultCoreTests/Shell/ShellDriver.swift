@@ -11,6 +11,15 @@ enum ShellDriver {
         case .fish: "for n in \(list); printf '%s\\0' \"$$n\"; end\n"
         case .zsh: "for n in \(list); do printf '%s\\0' \"${(P)n}\"; done\n"
         case .bash: "for n in \(list); do printf '%s\\0' \"${!n}\"; done\n"
+        // Exported variables: as one child process (printenv) finds them in
+        // its environment. With the session's bookkeeping (in xonsh's
+        // namespace, not exported) in the list: in-process, each value as
+        // subprocess encodes it for a child (os.fsencode).
+        case .xonsh where names.allSatisfy({ !$0.hasPrefix("__vault") }): "printenv -0 \(list)\n"
+        case .xonsh:
+            "for __n in '\(list)'.split():\n    __v = __xonsh__.ctx[__n] if __n in __xonsh__.ctx else ${...}.detype()[__n]\n"
+                + "    __import__('sys').stdout.buffer.write(__import__('os').fsencode(__v) + b'\\0')\n"
+                + "    __import__('sys').stdout.buffer.flush()\n"
         }
     }
 
@@ -19,6 +28,7 @@ enum ShellDriver {
         switch kind {
         case .fish: "set -gx \(name) \(word)\n"
         case .bash, .zsh: "export \(name)=\(word)\n"
+        case .xonsh: "$\(name) = \(word)\n"
         }
     }
 
@@ -29,6 +39,7 @@ enum ShellDriver {
         case .fish: ("fish", ["-c", "source \(path)"])
         // `.` reads the file a command at a time; eval of one 1 MB string is slow in bash.
         case .bash, .zsh: (kind.rawValue, ["-c", ". \(path)"])
+        case .xonsh: ("xonsh", ["--no-rc", path])
         }
     }
 }
