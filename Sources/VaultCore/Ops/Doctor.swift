@@ -154,6 +154,7 @@ package struct Doctor {
         switch shellName {
         case "zsh": fix = #"add eval "$(vault hook zsh)" to ~/.zshrc and open a new shell"#
         case "fish": fix = "add vault hook fish | source to ~/.config/fish/config.fish and open a new shell"
+        case "xonsh": fix = "add execx($(vault hook xonsh)) to ~/.xonshrc and open a new shell"
         default: fix = #"add eval "$(vault hook bash)" to ~/.bashrc and open a new shell"#
         }
         return .fail("hook", "not installed in this shell (\(shellName))", fix: fix)
@@ -169,6 +170,9 @@ package struct Doctor {
         case "fish":
             return ["\(settings.configHome)/fish/completions/vault.fish"]
                 + dataDirectories.map { "\($0)/fish/vendor_completions.d/vault.fish" }
+        // xonsh has no completion folder; it sources every file in its rc.d folders.
+        case "xonsh":
+            return ["\(settings.configHome)/xonsh/rc.d/vault.xsh", "/etc/xonsh/rc.d/vault.xsh"]
         default:
             return ["\(settings.bashCompletionUserDirectory)/completions/vault"]
                 + dataDirectories.map { "\($0)/bash-completion/completions/vault" } + ["/etc/bash_completion.d/vault"]
@@ -180,6 +184,11 @@ package struct Doctor {
         let paths = completionPaths(for: shell)
         if let found = paths.first(where: { access($0, R_OK) == 0 }) {
             return .pass("completions", "\(shell) completions at \(found)")
+        }
+        if shell == "xonsh" {
+            let installed = settings.dataDirectories.map { "\($0)/vault/completions/vault.xsh" as String }.first { path in access(path, R_OK) == 0 }
+            return .fail("completions", "no xonsh completions for vault found",
+                         fix: "mkdir -p \(settings.configHome)/xonsh/rc.d && cp \(installed ?? "completions/vault.xsh") \(settings.configHome)/xonsh/rc.d/vault.xsh")
         }
         let (folder, file, note): (String, String, String)
         switch shell {
