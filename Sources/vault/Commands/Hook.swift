@@ -9,6 +9,7 @@ extension Vault {
             discussion: """
                 ~/.bashrc: eval "$(vault hook bash)"   ~/.zshrc: eval "$(vault hook zsh)"
                 ~/.config/fish/config.fish: vault hook fish | source
+                ~/.xonshrc: execx($(vault hook xonsh))
                 """)
 
         @Argument(help: ArgumentHelp(stringLiteral: ShellKind.names + "."), completion: .list(ShellKind.allCases.map(\.rawValue)))
