@@ -151,7 +151,8 @@ def __vault_setup():
     if not any(getattr(h, '__name__', '') == '__vault_hook' for h in events.on_pre_prompt_format):
         events.on_pre_prompt_format(__vault_hook)
     __xonsh__.aliases['vault_prompt_info'] = vault_prompt_info
-    env['PROMPT_FIELDS']['vault'] = prompt_update
+    # None when empty, so that '{vault:({}) }' shows nothing at all then.
+    env['PROMPT_FIELDS']['vault'] = lambda: prompt_update() or None
     ctx.setdefault('vault_prompt', '')
     ctx.setdefault('__vault_found', '')
     # The stamp vault sets to the .vaultrc's mtime when it reads it (HookStamp).
