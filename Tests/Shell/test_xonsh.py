@@ -70,3 +70,13 @@ def test_vault_env_by_execx_leaves_no_globals(shell_world, start_shell):
     names = sh.eval_out("echo @(' '.join(sorted(n for n in globals() if n.startswith('__vault'))))").split()
     # Only the session's bookkeeping (in __xonsh__.ctx, the prompt's globals); no loop variable.
     assert "__vault_n" not in names and "__vault_active" in names and "__vault_old_AWS_PROFILE" not in names
+
+
+def test_braces_in_a_profile_name_are_text_in_the_prompt(shell_world, start_shell):
+    # xonsh takes {RED} in a prompt as a colour: the field gives it as text.
+    shell_world.write_config({"dev": 60, "c{RED}x": 60})
+    p = shell_world.project("brace", "profile = c{RED}x\n")
+    sh = start_shell("xonsh", extra="$PROMPT = '[{vault}]$ '")
+    sh.run(f"cd {p}")
+    assert sh.get("AWS_VAULT") == "c{RED}x"
+    wait_for(lambda: "[c{RED}x " in sh.pane(), what="the profile with its braces in the prompt")

@@ -151,8 +151,9 @@ def __vault_setup():
     if not any(getattr(h, '__name__', '') == '__vault_hook' for h in events.on_pre_prompt_format):
         events.on_pre_prompt_format(__vault_hook)
     __xonsh__.aliases['vault_prompt_info'] = vault_prompt_info
-    # None when empty, so that '{vault:({}) }' shows nothing at all then.
-    env['PROMPT_FIELDS']['vault'] = lambda: prompt_update() or None
+    # None when empty, so that '{vault:({}) }' shows nothing at all then; braces
+    # doubled, as xonsh reads '{RED}' in a prompt as a colour, not as text.
+    env['PROMPT_FIELDS']['vault'] = lambda: prompt_update().replace('{', '{{').replace('}', '}}') or None
     ctx.setdefault('vault_prompt', '')
     ctx.setdefault('__vault_found', '')
     # The stamp vault sets to the .vaultrc's mtime when it reads it (HookStamp).
