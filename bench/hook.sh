@@ -32,6 +32,8 @@ per_call() { # shell setup fn
     case $1 in
     bash) bash --norc --noprofile -c "$2; cd '$work/project'; $3; s=\$EPOCHREALTIME; for ((i=0;i<$N;i++)); do $3; done; e=\$EPOCHREALTIME; echo \"\$(( (\${e/./}-\${s/./}) / $N ))\"" ;;
     zsh) zsh -f -c "zmodload zsh/datetime; $2; cd '$work/project'; $3; s=\$EPOCHREALTIME; for ((i=0;i<$N;i++)); do $3; done; e=\$EPOCHREALTIME; print \$(( ((e-s)*1000000) / $N ))" | cut -d. -f1 ;;
+    # xonsh: the handler vault registered on on_pre_prompt_format, timed in Python.
+    xonsh) xonsh --no-rc -c "$2"$'\n'"cd '$work/project'"$'\n'"import time; h = [f for f in events.on_pre_prompt_format if f.__name__ == '$3'][0]; h(); s = time.perf_counter(); _r = [h() for _ in range($N)]; print(int((time.perf_counter() - s) * 1e6 / $N))" ;;
     fish) fish --no-config -c "$2; cd '$work/project'; $3; set s (date +%s%N); for i in (seq $N); $3; end; set e (date +%s%N); math -s0 \"(\$e - \$s) / 1000 / $N\"" ;;
     # tcsh has no sub-second clock: two date processes, outside the timed
     # calls; and the calls written out N times in a script file (a while loop
@@ -62,5 +64,10 @@ for sh in bash zsh fish tcsh; do
     d=$(for ((r=0;r<R;r++)); do per_call "$sh" "${setup_direnv[$sh]}" "${fn_direnv[$sh]}" 2>/dev/null; done | median)
     echo "| $sh | $v | $d | $(awk -v d="$d" -v v="$v" 'BEGIN {printf "%.0f×", d / (v > 0 ? v : 1)}') |" >>"$BENCH_REPORT"
 done
+# direnv has no xonsh hook: vault's alone.
+if command -v xonsh >/dev/null; then
+    v=$(for ((r=0;r<R;r++)); do per_call xonsh 'execx($(vault hook xonsh))' __vault_hook; done | median)
+    echo "| xonsh | $v | — | — |" >>"$BENCH_REPORT"
+fi
 [[ -n ${BENCH_STANDALONE-} ]] && cat "$BENCH_REPORT"
 true

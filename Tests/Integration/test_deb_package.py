@@ -37,7 +37,8 @@ def test_the_package_installs_runs_and_removes_cleanly(deb):
         files = run("dpkg", "-L", "vault").stdout.split()
         for expected in ("/usr/bin/vault", "/usr/share/man/man1/vault.1.gz", "/usr/share/bash-completion/completions/vault",
                          "/usr/share/zsh/vendor-completions/_vault", "/usr/share/fish/vendor_completions.d/vault.fish",
-                         "/usr/share/vault/vault.bash", "/usr/share/vault/completions/vault.tcsh"):
+                         "/usr/share/vault/vault.bash", "/usr/share/vault/completions/vault.tcsh",
+                         "/usr/share/vault/vault.xsh", "/usr/share/vault/completions/vault.xsh"):
             assert expected in files, expected
         version = run("/usr/bin/vault", "--version")
         assert version.returncode == 0 and version.stdout.strip() == fields.split("Version: ")[1].split()[0]

@@ -155,6 +155,7 @@ package struct Doctor {
         case "zsh": fix = #"add eval "$(vault hook zsh)" to ~/.zshrc and open a new shell"#
         case "fish": fix = "add vault hook fish | source to ~/.config/fish/config.fish and open a new shell"
         case "tcsh": fix = #"add eval "`vault hook tcsh`" to ~/.tcshrc and open a new shell"#
+        case "xonsh": fix = "add execx($(vault hook xonsh)) to ~/.xonshrc and open a new shell"
         default: fix = #"add eval "$(vault hook bash)" to ~/.bashrc and open a new shell"#
         }
         return .fail("hook", "not installed in this shell (\(shellName))", fix: fix)
@@ -173,6 +174,9 @@ package struct Doctor {
         // tcsh looks nowhere by itself: ~/.tcshrc sources the file make install puts here.
         case "tcsh":
             return dataDirectories.map { "\($0)/vault/completions/vault.tcsh" }
+        // xonsh has no completion folder; it sources every file in its rc.d folders.
+        case "xonsh":
+            return ["\(settings.configHome)/xonsh/rc.d/vault.xsh", "/etc/xonsh/rc.d/vault.xsh"]
         default:
             return ["\(settings.bashCompletionUserDirectory)/completions/vault"]
                 + dataDirectories.map { "\($0)/bash-completion/completions/vault" } + ["/etc/bash_completion.d/vault"]
@@ -188,6 +192,11 @@ package struct Doctor {
         if shell == "tcsh" {
             return .fail("completions", "no tcsh completions for vault found",
                          fix: "install vault's completions/vault.tcsh (make install puts it in PREFIX/share/vault/completions) and source it from ~/.tcshrc")
+        }
+        if shell == "xonsh" {
+            let installed = settings.dataDirectories.map { "\($0)/vault/completions/vault.xsh" as String }.first { path in access(path, R_OK) == 0 }
+            return .fail("completions", "no xonsh completions for vault found",
+                         fix: "mkdir -p \(settings.configHome)/xonsh/rc.d && cp \(installed ?? "completions/vault.xsh") \(settings.configHome)/xonsh/rc.d/vault.xsh")
         }
         let (folder, file, note): (String, String, String)
         switch shell {

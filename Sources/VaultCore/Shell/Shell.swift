@@ -8,6 +8,7 @@ import Glibc
 package enum ShellKind: String, CaseIterable, Sendable {
     case bash, zsh, fish
     case tcsh
+    case xonsh
 
     package var shell: any Shell {
         switch self {
@@ -15,6 +16,7 @@ package enum ShellKind: String, CaseIterable, Sendable {
         case .zsh: Zsh()
         case .fish: Fish()
         case .tcsh: Tcsh()
+        case .xonsh: Xonsh()
         }
     }
 
@@ -27,7 +29,8 @@ package enum ShellKind: String, CaseIterable, Sendable {
         }
         var pid = parent(getpid())
         for _ in 0..<3 where pid > 1 {
-            if let name = processName(pid), let kind = ShellKind(name: name) { return kind }
+            // xonsh sets its process title, so its name reads "xonsh -i --rc /": the first word.
+            if let name = processName(pid), let kind = ShellKind(name: String(name.prefix { $0 != " " })) { return kind }
             pid = parent(pid)
         }
         if let shellPath = settings.loginShell, let kind = ShellKind(name: shellPath) { return kind }

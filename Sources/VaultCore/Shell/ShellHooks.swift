@@ -22,6 +22,7 @@ enum ShellHooks {
     static let zsh = render(EmbeddedShellScripts.zsh_hook)
     static let fish = render(EmbeddedShellScripts.fish_hook)
     static let tcsh = TcshHookLine.render(render(EmbeddedShellScripts.tcsh_hook))
+    static let xonsh = render(EmbeddedShellScripts.xonsh_hook)
 
     static func render(_ template: String) -> String {
         template

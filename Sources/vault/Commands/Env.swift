@@ -8,6 +8,7 @@ extension Vault {
             abstract: "Print a script that puts a profile's credentials into this shell.",
             discussion: """
                 bash/zsh: eval "$(vault env PROFILE)"   fish: vault env PROFILE | source
+                xonsh: execx($(vault env PROFILE))
                 The values there before are kept in unexported shell variables; \
                 'vault env --unset' (or 'vault unset') puts them back.
                 """)

@@ -10,6 +10,7 @@ extension Vault {
                 ~/.bashrc: eval "$(vault hook bash)"   ~/.zshrc: eval "$(vault hook zsh)"
                 ~/.config/fish/config.fish: vault hook fish | source
                 ~/.tcshrc: eval "`vault hook tcsh`"
+                ~/.xonshrc: execx($(vault hook xonsh))
                 """)
 
         @Argument(help: ArgumentHelp(stringLiteral: ShellKind.names + "."), completion: .list(ShellKind.allCases.map(\.rawValue)))

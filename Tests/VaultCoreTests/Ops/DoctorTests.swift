@@ -157,3 +157,16 @@ func clockWithinAMinuteOfAWSPasses(skew: Int, ok: Bool) {
     #expect(doctor([:]).clock(skew: -599).detail == "10 minutes behind AWS's")
     #expect(doctor([:]).clock(skew: 90).detail == "90 seconds ahead of AWS's")
 }
+
+/// xonsh has no completion folder: the fix copies the installed completer into
+/// its rc.d folder, which it sources at start.
+@Test func xonshCompletionsAreFoundInItsRcFolder() throws {
+    let scratch = try Scratch()
+    let environment = ["SHELL": "/usr/bin/xonsh", "HOME": scratch.path + "/home", "XDG_DATA_DIRS": scratch.path + "/share"]
+    #expect(doctor(environment).hook().fix?.contains("execx($(vault hook xonsh))") == true)
+    try scratch.write("share/vault/completions/vault.xsh", "# completer\n")
+    let missing = doctor(environment).completions()
+    #expect(!missing.ok && missing.fix?.contains("cp \(scratch.path)/share/vault/completions/vault.xsh \(scratch.path)/home/.config/xonsh/rc.d/vault.xsh") == true, "\(missing.line)")
+    try scratch.write("home/.config/xonsh/rc.d/vault.xsh", "# completer\n")
+    #expect(doctor(environment).completions().ok)
+}

@@ -18,6 +18,17 @@ func fishUsesSingleQuotesWithBreakouts(value: String, expected: String) {
     #expect(Fish().quote(value) == expected)
 }
 
+/// Python literals: valid UTF-8 as \u/\U escapes, each byte that is not UTF-8
+/// as the lone surrogate \udcXX (surrogateescape gives the byte back).
+@Test(arguments: [
+    ([UInt8]("dev".utf8), "'dev'"), ([], "''"), (Array("it's a\\b".utf8), "'it\\'s a\\\\b'"),
+    (Array("$(x)\n".utf8), "'$(x)\\x0a'"), (Array("é😀".utf8), "'\\u00e9\\U0001f600'"),
+    ([0x61, 0xe9, 0x62], "'a\\udce9b'"), ([0xc3], "'\\udcc3'"), ([0xed, 0xa0, 0x80], "'\\udced\\udca0\\udc80'"),
+])
+func xonshWritesPythonLiterals(bytes: [UInt8], expected: String) {
+    #expect(Xonsh().quote(bytes) == expected)
+}
+
 @Test func quotedWordsAreASCII() {
     let bytes = (1...255).map { UInt8($0) }
     for shell in ShellKind.allCases.map(\.shell) {
@@ -32,6 +43,7 @@ func fishUsesSingleQuotesWithBreakouts(value: String, expected: String) {
     let settings = Settings(environment: ["SHELL": "/usr/bin/fish"])
     #expect(try ShellKind.detect(explicit: nil, settings: settings, processName: { _ in "python3" }, parent: { _ in 5 }) == .fish)
     #expect(try ShellKind.detect(explicit: nil, settings: settings, processName: { $0 == 5 ? "make" : "zsh" }, parent: { $0 == 5 ? 7 : 5 }) == .zsh)
+    #expect(try ShellKind.detect(explicit: nil, settings: settings, processName: { _ in "xonsh -i --rc /" }, parent: { _ in 5 }) == .xonsh)
     #expect(try ShellKind.detect(explicit: "bash", settings: settings) == .bash)
     #expect(throws: ShellError.unsupported(name: "dash")) { try ShellKind.detect(explicit: "dash", settings: settings) }
 }

@@ -13,6 +13,15 @@ enum ShellDriver {
         case .bash: "for n in \(list); do printf '%s\\0' \"${!n}\"; done\n"
         // No indirect expansion in tcsh, and "$V" is an error when V holds a newline: `:q`.
         case .tcsh: names.map { "printf '%s\\0' $\($0):q\n" }.joined()
+        // Exported variables: as one child process (printenv) finds them in
+        // its environment. With the session's bookkeeping (in xonsh's
+        // namespace, not exported) in the list: in-process, each value as
+        // subprocess encodes it for a child (os.fsencode).
+        case .xonsh where names.allSatisfy({ !$0.hasPrefix("__vault") }): "printenv -0 \(list)\n"
+        case .xonsh:
+            "for __n in '\(list)'.split():\n    __v = __xonsh__.ctx[__n] if __n in __xonsh__.ctx else ${...}.detype()[__n]\n"
+                + "    __import__('sys').stdout.buffer.write(__import__('os').fsencode(__v) + b'\\0')\n"
+                + "    __import__('sys').stdout.buffer.flush()\n"
         }
     }
 
@@ -22,6 +31,7 @@ enum ShellDriver {
         case .fish: "set -gx \(name) \(word)\n"
         case .bash, .zsh: "export \(name)=\(word)\n"
         case .tcsh: "setenv \(name) \(word)\n"
+        case .xonsh: "$\(name) = \(word)\n"
         }
     }
 
@@ -33,6 +43,7 @@ enum ShellDriver {
         // `.` reads the file a command at a time; eval of one 1 MB string is slow in bash.
         case .bash, .zsh: (kind.rawValue, ["-c", ". \(path)"])
         case .tcsh: ("tcsh", ["-f", "-c", "source \(path)"])
+        case .xonsh: ("xonsh", ["--no-rc", path])
         }
     }
 }
