@@ -7,12 +7,14 @@ import Glibc
 /// type conforming to `Shell`, and one case here.
 package enum ShellKind: String, CaseIterable, Sendable {
     case bash, zsh, fish
+    case elvish
 
     package var shell: any Shell {
         switch self {
         case .bash: Bash()
         case .zsh: Zsh()
         case .fish: Fish()
+        case .elvish: Elvish()
         }
     }
 

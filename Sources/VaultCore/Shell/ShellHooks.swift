@@ -21,6 +21,7 @@ enum ShellHooks {
     static let bash = render(EmbeddedShellScripts.bash_hook)
     static let zsh = render(EmbeddedShellScripts.zsh_hook)
     static let fish = render(EmbeddedShellScripts.fish_hook)
+    static let elvish = render(EmbeddedShellScripts.elvish_hook)
 
     static func render(_ template: String) -> String {
         template

@@ -11,6 +11,8 @@ enum ShellDriver {
         case .fish: "for n in \(list); printf '%s\\0' \"$$n\"; end\n"
         case .zsh: "for n in \(list); do printf '%s\\0' \"${(P)n}\"; done\n"
         case .bash: "for n in \(list); do printf '%s\\0' \"${!n}\"; done\n"
+        // Bookkeeping is in the session's map (Elvish.swift), the rest in the environment.
+        case .elvish: "for n [\(list)] { if (has-env $n) { print (get-env $n)\"\\x00\" } else { print ($__vault[get])[$n]\"\\x00\" } }\n"
         }
     }
 
@@ -19,6 +21,7 @@ enum ShellDriver {
         switch kind {
         case .fish: "set -gx \(name) \(word)\n"
         case .bash, .zsh: "export \(name)=\(word)\n"
+        case .elvish: "set-env \(name) \(word)\n"
         }
     }
 
@@ -29,6 +32,8 @@ enum ShellDriver {
         case .fish: ("fish", ["-c", "source \(path)"])
         // `.` reads the file a command at a time; eval of one 1 MB string is slow in bash.
         case .bash, .zsh: (kind.rawValue, ["-c", ". \(path)"])
+        // The script declares the holder's name, as a script using vault env would.
+        case .elvish: ("elvish", ["-norc", "-c", "var __vault = $nil; eval (slurp < \(path))"])
         }
     }
 }

@@ -1,0 +1,1 @@
+# vault shell hook for elvish (placeholder)
