@@ -8,9 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 vault=${1:-.build/debug/vault}
 for s in bash zsh fish; do "$vault" hook "$s" > "shell/vault.$s"; done
+"$vault" hook elvish > shell/vault.elvish
 "$vault" --generate-completion-script bash > completions/vault.bash
 "$vault" --generate-completion-script zsh > completions/_vault
 "$vault" --generate-completion-script fish > completions/vault.fish
+python3 shell/completion/gen_elvish.py "$vault" > completions/vault.elv
 mkdir -p .build/man
 swift package --allow-writing-to-package-directory generate-manual --configuration debug \
     --date "${MAN_DATE:-$(date -u +%Y-%m-%d)}" --authors 'the vault authors' --output-directory .build/man \

@@ -9,6 +9,7 @@ extension Vault {
             discussion: """
                 ~/.bashrc: eval "$(vault hook bash)"   ~/.zshrc: eval "$(vault hook zsh)"
                 ~/.config/fish/config.fish: vault hook fish | source
+                elvish: vault hook elvish > ~/.config/elvish/lib/vault.elv, and in rc.elv: use vault
                 """)
 
         @Argument(help: ArgumentHelp(stringLiteral: ShellKind.names + "."), completion: .list(ShellKind.allCases.map(\.rawValue)))

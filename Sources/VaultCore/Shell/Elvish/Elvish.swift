@@ -79,7 +79,9 @@ package struct Elvish: Shell {
     /// run at the top level, where a nested `eval` still sees the caller, and
     /// hand back a setter rather than read the holder themselves: a nested
     /// `eval` resolves a name to its last declaration in the chunk, which in
-    /// several scripts run as one is not the one assigned yet.
+    /// several scripts run as one is not the one assigned yet. `$edit:add-var~`
+    /// is named as a variable so that, where there is no `edit:` (a script),
+    /// the try fails to compile instead of running a command of that name.
     package func wrap(_ body: String) -> String {
         """
         var __vault_h = $nil
@@ -91,7 +93,7 @@ package struct Elvish: Shell {
         var __vault_s = [&]
         var __vault_p = {|h| }
         var __vault_e = ?(set __vault_p = (eval 'put {|h| set __vault = $h }'))
-        if (not $__vault_e) { set __vault_e = ?(set __vault_p = (eval 'put {|h| edit:add-var __vault $h }')) }
+        if (not $__vault_e) { set __vault_e = ?(set __vault_p = (eval 'put {|h| $edit:add-var~ __vault $h }')) }
         $__vault_p $__vault_h
 
         """ + body
