@@ -2,6 +2,7 @@
 the hook loaded twice (eval, then use) installs once; `vault env` at a REPL
 with no hook keeps its session for `vault unset`; Tab offers subcommands and
 fixed value lists."""
+import re
 import shutil
 import subprocess
 import sys
@@ -50,3 +51,41 @@ def test_tab_offers_subcommands_and_value_lists(typed, offered, shell_world, sta
     wait_for(lambda: offered in sh.pane(), what=f"completion of {typed!r}")
     sh.keys("Escape")
     sh.keys("C-u")
+
+
+def test_vault_prompt_variable_at_the_repl_and_in_the_module(shell_world, start_shell):
+    p = shell_world.project("pv", "profile = dev\n")
+    sh = start_shell("elvish")
+    assert sh.eval_out("print $vault_prompt") == ""
+    sh.run(f"cd {p}")
+    assert re.fullmatch(r"dev (59m|1h0m)", sh.eval_out("print $vault_prompt"))
+    assert sh.eval_out("print $vault:vault_prompt") == sh.eval_out("print $vault_prompt")
+    sh.run("cd /")
+    assert sh.eval_out("print $vault_prompt") == ""
+
+
+def test_no_vaultrc_no_process_at_all(shell_world, start_shell):
+    """The README's claim: away from any .vaultrc an unchanged prompt starts
+    nothing, not even the `test` a prompt with a .vaultrc in use needs."""
+    if not shutil.which("strace"):
+        pytest.skip("strace not installed")
+    sh = start_shell("elvish", cwd=shell_world.projects)
+    sh.run("nop")
+    trace = sh.workdir / "strace"
+    tracer = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=execve,clone,clone3,fork,vfork", "-o", str(trace),
+                               "-p", str(sh.pid())], stderr=subprocess.DEVNULL)
+    try:
+        wait_for(trace.exists, what="strace started")
+        while "/bin/true" not in trace.read_text():
+            sh.run("/bin/true")
+        seen = len(trace.read_text().splitlines())
+        for _ in range(5):
+            before = sh.count()
+            sh.keys("Enter")
+            wait_for(lambda: sh.count() > before, what="prompt")
+    finally:
+        tracer.terminate()
+        tracer.wait(timeout=10)
+    calls = [l for l in trace.read_text().splitlines()[seen:] if re.search(r"\b(execve|fork|vfork)\(", l)
+             or (re.search(r"\bclone3?\(", l) and "CLONE_THREAD" not in l)]
+    assert calls == [], calls

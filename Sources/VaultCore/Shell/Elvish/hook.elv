@@ -14,7 +14,7 @@ use path
 var __vault_m = [&]
 var __vault = [&get={ put $__vault_m } &set={|m| set __vault_m = $m }]
 var __vault_h = $__vault
-# The prompt segment, as `vault:vault_prompt` (updated at each prompt).
+# The prompt segment, as `$vault:vault_prompt` (updated at each prompt).
 var vault_prompt = ''
 
 var __vault_datahome = $E:HOME/.local/share
@@ -103,6 +103,16 @@ fn __vault_prompt_text {
 # Prints the prompt segment; no process is started.
 fn vault_prompt_info { print (__vault_prompt_text) }
 
+# Keeps $vault:vault_prompt, and $vault_prompt at the REPL (a new variable
+# each time the text changes, which the next line typed sees), up to date.
+fn __vault_prompt_update {
+  var t = (__vault_prompt_text)
+  if (not-eq $t $vault_prompt) {
+    set vault_prompt = $t
+    edit:add-var vault_prompt $t
+  }
+}
+
 fn __vault_hook {
   # The prompt where nothing changed: same folder and same .vaultrc, not yet
   # due for a refresh, and either no .vaultrc or an allow-list entry written
@@ -115,7 +125,7 @@ fn __vault_hook {
   if (and (eq $pwd $__vault_pwd) (eq $__vault_found $__vault_rc) ^
           (or (eq $rup '') (< $u $rup)) ^
           (or (eq $__vault_rc '') (and (not-eq $af '') (__vault_test $af -nt $__vault_rc)))) {
-    set vault_prompt = (__vault_prompt_text)
+    __vault_prompt_update
     return
   }
   if (not-eq $pwd $__vault_pwd) { __vault_find }
@@ -167,13 +177,13 @@ fn __vault_hook {
     var err = ?(eval $script)
     if (not $err) { echo 'vault: the hook could not apply vault''s script: '(to-string $err[reason]) >&2 }
   }
-  set vault_prompt = (__vault_prompt_text)
+  __vault_prompt_update
 }
 
 # Installed once: a second load in the same shell (eval twice, or eval and
 # use) finds VAULT_HOOK naming this shell and adds nothing.
 if (or (not (has-env VAULT_HOOK)) (not-eq $E:VAULT_HOOK elvish:$pid)) {
   set edit:before-readline = [$__vault_hook~ $@edit:before-readline]
-  edit:add-vars [&__vault=$__vault &vault_prompt_info~=$vault_prompt_info~]
+  edit:add-vars [&__vault=$__vault &vault_prompt='' &vault_prompt_info~=$vault_prompt_info~]
   set-env VAULT_HOOK elvish:$pid
 }
