@@ -190,17 +190,12 @@ def _trace(sh, trace, syscalls):
     return tracer, len(trace.read_text().splitlines())
 
 
-def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
-    if not shutil.which("strace"):
-        pytest.skip("strace not installed")
-    p = shell_world.project("quiet", "profile = dev\nregion = eu-west-1\n")
-    sh = start_shell(kind, cwd=p)
-    wait_for(lambda: shell_world.runs("dev") == 1, what="first apply")
-    sh.run("true")
+def process_starts_over_prompts(sh, prompts=5):
+    """The process starts (forks, execs) traced while Enter draws `prompts` unchanged prompts."""
     trace = sh.workdir / "strace"
     tracer, seen = _trace(sh, trace, "execve,clone,clone3,fork,vfork")
     try:
-        for _ in range(5):
+        for _ in range(prompts):
             before = sh.count()
             sh.keys("Enter")
             wait_for(lambda: sh.count() > before, what="prompt")
@@ -208,8 +203,18 @@ def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
         tracer.terminate()
         tracer.wait(timeout=10)
     lines = trace.read_text().splitlines()[seen:]
-    calls = [l for l in lines if re.search(r"\b(execve|fork|vfork)\(", l)
-             or (re.search(r"\bclone3?\(", l) and "CLONE_THREAD" not in l)]
+    return [l for l in lines if re.search(r"\b(execve|fork|vfork)\(", l)
+            or (re.search(r"\bclone3?\(", l) and "CLONE_THREAD" not in l)]
+
+
+def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
+    if not shutil.which("strace"):
+        pytest.skip("strace not installed")
+    p = shell_world.project("quiet", "profile = dev\nregion = eu-west-1\n")
+    sh = start_shell(kind, cwd=p)
+    wait_for(lambda: shell_world.runs("dev") == 1, what="first apply")
+    sh.run("true")
+    calls = process_starts_over_prompts(sh)
     # A shell that cannot stat a file may start a few (its dialect says how
     # many a prompt, one start and one exec each); never vault.
     assert len(calls) <= 2 * 5 * DIALECTS[kind].processes_per_prompt, calls
