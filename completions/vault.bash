@@ -393,7 +393,7 @@ _vault_hook() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __vault_add_completions -W 'bash'$'\n''zsh'$'\n''fish'$'\n''tcsh'$'\n''xonsh'
+        __vault_add_completions -W 'bash'$'\n''zsh'$'\n''fish'$'\n''tcsh'$'\n''xonsh'$'\n''elvish'
         return
         ;;
     esac

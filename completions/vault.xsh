@@ -116,8 +116,8 @@ def __vault_completion():
                         []),
             ('env',): ("Print a script that puts a profile's credentials into this shell.", [],
                        {'--shell': (True,
-                                    'bash, zsh, fish, tcsh or xonsh (default: the shell that runs vault, else $SHELL); '
-                                    'or json, gha (GitHub Actions) or dotenv.',
+                                    'bash, zsh, fish, tcsh, xonsh or elvish (default: the shell that runs vault, else '
+                                    '$SHELL); or json, gha (GitHub Actions) or dotenv.',
                                     'none', []),
                         '--unset': (False, 'Print the script that restores what was there before.', 'none', []),
                         '-d': (True, 'How long the credentials last, e.g. 1h or 45m.', 'none', []),
@@ -151,7 +151,7 @@ def __vault_completion():
                        [('profiles', [])]),
             ('unset',): ("Print the script that restores what 'vault env' replaced (same as 'vault env --unset').", [],
                          {'--shell': (True,
-                                      'bash, zsh, fish, tcsh or xonsh (default: the shell that runs vault, else '
+                                      'bash, zsh, fish, tcsh, xonsh or elvish (default: the shell that runs vault, else '
                                       '$SHELL).',
                                       'none', []),
                           '--version': (False, 'Show the version.', 'none', []),
@@ -162,7 +162,7 @@ def __vault_completion():
                         {'--version': (False, 'Show the version.', 'none', []),
                          '-h': (False, 'Show help information.', 'none', []),
                          '--help': (False, 'Show help information.', 'none', [])},
-                        [('list', ['bash', 'zsh', 'fish', 'tcsh', 'xonsh'])]),
+                        [('list', ['bash', 'zsh', 'fish', 'tcsh', 'xonsh', 'elvish'])]),
             ('allow',): ('Trust the .vaultrc in DIR (default: the current folder or the nearest above it).', [],
                          {'--version': (False, 'Show the version.', 'none', []),
                           '-h': (False, 'Show help information.', 'none', []),

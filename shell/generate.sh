@@ -9,11 +9,13 @@ cd "$(dirname "$0")/.."
 vault=${1:-.build/debug/vault}
 for s in bash zsh fish tcsh; do "$vault" hook "$s" > "shell/vault.$s"; done
 "$vault" hook xonsh > shell/vault.xonsh
+"$vault" hook elvish > shell/vault.elvish
 "$vault" --generate-completion-script bash > completions/vault.bash
 "$vault" --generate-completion-script zsh > completions/_vault
 "$vault" --generate-completion-script fish > completions/vault.fish
 python3 shell/completion/gen_tcsh.py "$vault" > completions/vault.tcsh
 python3 shell/completion/gen_xonsh.py "$vault" > completions/vault.xsh
+python3 shell/completion/gen_elvish.py "$vault" > completions/vault.elv
 mkdir -p .build/man
 swift package --allow-writing-to-package-directory generate-manual --configuration debug \
     --date "${MAN_DATE:-$(date -u +%Y-%m-%d)}" --authors 'the vault authors' --output-directory .build/man \

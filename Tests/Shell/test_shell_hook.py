@@ -137,8 +137,9 @@ def test_no_exported_bookkeeping_holds_a_secret(kind, shell_world, start_shell):
 def test_exit_status_kept_and_set_u(kind, shell_world, start_shell):
     p = shell_world.project("u", "profile = dev\n")
     sh = start_shell(kind, preamble=DIALECTS[kind].set_u or "")
-    sh.run("false")
-    assert sh.eval_out(f"echo {sh.d.status}").strip() == "1"
+    if sh.d.has_status_variable:
+        sh.run("false")
+        assert sh.eval_out(f"echo {sh.d.status}").strip() == "1"
     sh.run(f"cd {p}")
     sh.run("cd /")
     sh.run(f"cd {p}")
@@ -189,17 +190,12 @@ def _trace(sh, trace, syscalls):
     return tracer, len(trace.read_text().splitlines())
 
 
-def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
-    if not shutil.which("strace"):
-        pytest.skip("strace not installed")
-    p = shell_world.project("quiet", "profile = dev\nregion = eu-west-1\n")
-    sh = start_shell(kind, cwd=p)
-    wait_for(lambda: shell_world.runs("dev") == 1, what="first apply")
-    sh.run("true")
+def process_starts_over_prompts(sh, prompts=5):
+    """The process starts (forks, execs) traced while Enter draws `prompts` unchanged prompts."""
     trace = sh.workdir / "strace"
     tracer, seen = _trace(sh, trace, "execve,clone,clone3,fork,vfork")
     try:
-        for _ in range(5):
+        for _ in range(prompts):
             before = sh.count()
             sh.keys("Enter")
             wait_for(lambda: sh.count() > before, what="prompt")
@@ -207,9 +203,22 @@ def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
         tracer.terminate()
         tracer.wait(timeout=10)
     lines = trace.read_text().splitlines()[seen:]
-    calls = [l for l in lines if re.search(r"\b(execve|fork|vfork)\(", l)
-             or (re.search(r"\bclone3?\(", l) and "CLONE_THREAD" not in l)]
-    assert calls == [], calls
+    return [l for l in lines if re.search(r"\b(execve|fork|vfork)\(", l)
+            or (re.search(r"\bclone3?\(", l) and "CLONE_THREAD" not in l)]
+
+
+def test_unchanged_prompt_starts_no_process(kind, shell_world, start_shell):
+    if not shutil.which("strace"):
+        pytest.skip("strace not installed")
+    p = shell_world.project("quiet", "profile = dev\nregion = eu-west-1\n")
+    sh = start_shell(kind, cwd=p)
+    wait_for(lambda: shell_world.runs("dev") == 1, what="first apply")
+    sh.run("true")
+    calls = process_starts_over_prompts(sh)
+    # A shell that cannot stat a file may start a few (its dialect says how
+    # many a prompt, one start and one exec each); never vault.
+    assert len(calls) <= 2 * 5 * DIALECTS[kind].processes_per_prompt, calls
+    assert not [l for l in calls if "vault" in l], calls
     assert shell_world.runs("dev") == 1
     # The same check can fail: a prompt that had to change something does start vault.
     trace2 = sh.workdir / "strace2"

@@ -10,6 +10,7 @@ import pathlib
 import pytest
 
 from fixtures.shells import SHELLS, wait_for
+from fixtures.dialects import DIALECTS
 
 pytestmark = pytest.mark.parametrize("kind", SHELLS)
 
@@ -48,6 +49,8 @@ def test_a_project_reached_through_a_symlinked_folder_needs_its_own_allow(kind, 
     prod = shell_world.project("prod", "profile = prod\n")
     alias = shell_world.projects / "alias"
     alias.symlink_to(prod)
+    if not DIALECTS[kind].logical_pwd:
+        pytest.skip(f"{kind} sees only the physical path, the allowed {prod}/.vaultrc itself")
     sh = start_shell(kind)
     sh.run(f"cd {alias}", timeout=PROMPT)
     assert sh.get("AWS_VAULT") is None

@@ -156,6 +156,7 @@ package struct Doctor {
         case "fish": fix = "add vault hook fish | source to ~/.config/fish/config.fish and open a new shell"
         case "tcsh": fix = #"add eval "`vault hook tcsh`" to ~/.tcshrc and open a new shell"#
         case "xonsh": fix = "add execx($(vault hook xonsh)) to ~/.xonshrc and open a new shell"
+        case "elvish": fix = "run vault hook elvish > ~/.config/elvish/lib/vault.elv, add use vault to ~/.config/elvish/rc.elv and open a new shell"
         default: fix = #"add eval "$(vault hook bash)" to ~/.bashrc and open a new shell"#
         }
         return .fail("hook", "not installed in this shell (\(shellName))", fix: fix)
@@ -177,6 +178,9 @@ package struct Doctor {
         // xonsh has no completion folder; it sources every file in its rc.d folders.
         case "xonsh":
             return ["\(settings.configHome)/xonsh/rc.d/vault.xsh", "/etc/xonsh/rc.d/vault.xsh"]
+        case "elvish":
+            // Modules elvish's `use vault-completion` finds.
+            return (["\(settings.configHome)"] + dataDirectories).map { "\($0)/elvish/lib/vault-completion.elv" }
         default:
             return ["\(settings.bashCompletionUserDirectory)/completions/vault"]
                 + dataDirectories.map { "\($0)/bash-completion/completions/vault" } + ["/etc/bash_completion.d/vault"]
@@ -203,6 +207,11 @@ package struct Doctor {
         case "zsh": (folder, file, note) = ("\(settings.dataHome)/zsh/site-functions", "_vault", " (and add that folder to fpath)")
         case "fish": (folder, file, note) = ("\(settings.configHome)/fish/completions", "vault.fish", "")
         default: (folder, file, note) = ("\(settings.bashCompletionUserDirectory)/completions", "vault", "")
+        }
+        if shell == "elvish" {
+            // Written by vault's shell/completion/gen_elvish.py, not by the binary.
+            return .fail("completions", "no elvish completions for vault found",
+                         fix: "install vault's completions/vault.elv as \(settings.configHome)/elvish/lib/vault-completion.elv and add use vault-completion to rc.elv")
         }
         let script = shell == "zsh" || shell == "fish" ? shell : "bash"
         return .fail(

@@ -9,6 +9,7 @@ package enum ShellKind: String, CaseIterable, Sendable {
     case bash, zsh, fish
     case tcsh
     case xonsh
+    case elvish
 
     package var shell: any Shell {
         switch self {
@@ -17,6 +18,7 @@ package enum ShellKind: String, CaseIterable, Sendable {
         case .fish: Fish()
         case .tcsh: Tcsh()
         case .xonsh: Xonsh()
+        case .elvish: Elvish()
         }
     }
 

@@ -23,6 +23,7 @@ enum ShellHooks {
     static let fish = render(EmbeddedShellScripts.fish_hook)
     static let tcsh = TcshHookLine.render(render(EmbeddedShellScripts.tcsh_hook))
     static let xonsh = render(EmbeddedShellScripts.xonsh_hook)
+    static let elvish = render(EmbeddedShellScripts.elvish_hook)
 
     static func render(_ template: String) -> String {
         template

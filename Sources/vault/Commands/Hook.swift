@@ -11,6 +11,7 @@ extension Vault {
                 ~/.config/fish/config.fish: vault hook fish | source
                 ~/.tcshrc: eval "`vault hook tcsh`"
                 ~/.xonshrc: execx($(vault hook xonsh))
+                elvish: vault hook elvish > ~/.config/elvish/lib/vault.elv, and in rc.elv: use vault
                 """)
 
         @Argument(help: ArgumentHelp(stringLiteral: ShellKind.names + "."), completion: .list(ShellKind.allCases.map(\.rawValue)))

@@ -22,6 +22,8 @@ enum ShellDriver {
             "for __n in '\(list)'.split():\n    __v = __xonsh__.ctx[__n] if __n in __xonsh__.ctx else ${...}.detype()[__n]\n"
                 + "    __import__('sys').stdout.buffer.write(__import__('os').fsencode(__v) + b'\\0')\n"
                 + "    __import__('sys').stdout.buffer.flush()\n"
+        // Bookkeeping is in the session's map (Elvish.swift), the rest in the environment.
+        case .elvish: "for n [\(list)] { if (has-env $n) { print (get-env $n)\"\\x00\" } else { print ($__vault[get])[$n]\"\\x00\" } }\n"
         }
     }
 
@@ -32,6 +34,7 @@ enum ShellDriver {
         case .bash, .zsh: "export \(name)=\(word)\n"
         case .tcsh: "setenv \(name) \(word)\n"
         case .xonsh: "$\(name) = \(word)\n"
+        case .elvish: "set-env \(name) \(word)\n"
         }
     }
 
@@ -44,6 +47,8 @@ enum ShellDriver {
         case .bash, .zsh: (kind.rawValue, ["-c", ". \(path)"])
         case .tcsh: ("tcsh", ["-f", "-c", "source \(path)"])
         case .xonsh: ("xonsh", ["--no-rc", path])
+        // The script declares the holder's name, as a script using vault env would.
+        case .elvish: ("elvish", ["-norc", "-c", "var __vault = $nil; eval (slurp < \(path))"])
         }
     }
 }
