@@ -25,7 +25,7 @@ package enum AtomicFile {
     /// `contents` writes the whole file to the descriptor it is given (false with errno set on failure).
     package static func replace(_ path: String, mode: mode_t, contents: (Int32) -> Bool) throws(Failure) {
         let folder = folder(of: path)
-        var template = Array((folder + "/.vault-XXXXXX.tmp").utf8CString)
+        var template = Array((folder + "/." + name(of: path) + ".vault-XXXXXX.tmp").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard fd >= 0 else { throw Failure(operation: "create", path: folder, errno: errno) }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
@@ -50,10 +50,34 @@ package enum AtomicFile {
         }
     }
 
-    /// Leftovers of a writer that was killed, by name: only safe to remove
-    /// where a lock keeps every other writer out.
+    /// A temp file of this writer, by name (`.NAME.vault-XXXXXX.tmp`): a
+    /// leftover of a writer that was killed when no writer is at work, which
+    /// only a lock can tell.
     package static func isTemporary(_ name: String) -> Bool {
-        name.hasPrefix(".vault-") && name.hasSuffix(".tmp")
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        // `.vault-` and mkstemps' six characters before `.tmp`.
+        let stem = name.dropLast(4)
+        return stem.count > 14 && stem.dropLast(6).hasSuffix(".vault-")
+    }
+
+    /// Removes what a killed writer of `path` left beside it. Call it only
+    /// while holding the lock every writer of `path` takes, so that no temp
+    /// file removed is one being written.
+    package static func removeLeftovers(of path: String) {
+        let folder = folder(of: path)
+        let prefix = "." + name(of: path) + ".vault-"
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var stale: [String] = []
+        while let entry = readdir(directory) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if entryName.hasPrefix(prefix), isTemporary(entryName), entryName.count == prefix.count + 10 { stale.append(entryName) }
+        }
+        for entryName in stale { unlink(folder + "/" + entryName) }
+    }
+
+    static func name(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The folder holding `path` ("." for a bare name, "/" for a file at the root).

@@ -60,4 +60,25 @@ struct AtomicFileTests {
             #expect(error.operation == "create" && error.path == folder && error.errno == ENOENT)
         }
     }
+
+    @Test func leftoversOfOneFileAreRemovedAndNoOthers() throws {
+        let path = dir + "/config"
+        for name in [".config.vault-a1B2c3.tmp", ".credentials.vault-d4E5f6.tmp", ".config.vault-short.tmp", "config.vault-a1B2c3.tmp"] {
+            try Data().write(to: URL(fileURLWithPath: dir + "/" + name))
+        }
+        #expect(AtomicFile.isTemporary(".config.vault-a1B2c3.tmp"))
+        #expect(!AtomicFile.isTemporary(".config.vault-short.tmp"))
+        AtomicFile.removeLeftovers(of: path)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(left == [".config.vault-short.tmp", ".credentials.vault-d4E5f6.tmp", "config.vault-a1B2c3.tmp"])
+    }
+
+    @Test func aConfigEditRemovesAKilledRunsTempFile() throws {
+        let path = dir + "/config"
+        try Data("[profile a]\n".utf8).write(to: URL(fileURLWithPath: path))
+        try Data("half".utf8).write(to: URL(fileURLWithPath: dir + "/.config.vault-Zz9Yy8.tmp"))
+        try ConfigEditor(path: path, settings: Settings(environment: ["XDG_RUNTIME_DIR": dir + "/run"])).edit { ConfigEditor.appendingSection(for: "b", to: $0) }
+        #expect(try leftovers() == [])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "[profile a]\n\n[profile b]\n")
+    }
 }

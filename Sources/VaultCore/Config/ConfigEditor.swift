@@ -31,6 +31,9 @@ package struct ConfigEditor {
     package func edit(_ change: (Data?) throws -> Data?) throws -> Bool {
         let target = try Self.target(of: path)
         return try lock.withLock("aws-config:" + Self.identity(of: target)) {
+            // Under the lock no other writer of this file is at work: a temp
+            // file of its name is a killed run's.
+            AtomicFile.removeLeftovers(of: target)
             let before = try Self.read(target)
             guard let after = try change(before) else { return false }
             try Self.replace(target, with: after, modeIfNew: 0o600)
