@@ -14,17 +14,10 @@ package struct Elvish: Shell {
     package init() {}
     package var kind: ShellKind { .elvish }
 
-    /// Bytes an elvish bareword may hold that mean nothing anywhere in one.
+    /// Bytes an elvish bareword may hold that mean nothing anywhere in one:
+    /// fish's plain set less `:` (elvish's namespace separator).
     static func isPlain(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ","),
-            UInt8(ascii: "+"), UInt8(ascii: "@"):
-            true
-        default:
-            false
-        }
+        byte != UInt8(ascii: ":") && Fish.isPlain(byte)
     }
 
     /// Inside elvish's single quotes nothing is special but `'`, written `''`;
