@@ -61,13 +61,7 @@ def test_tab_completes_profile_names_from_the_config(kind, shell_world, start_sh
 
 @pytest.mark.parametrize("kind", SHELLS)
 def test_ctrl_c_while_the_hook_waits_leaves_the_shell_unchanged(kind, shell_world, start_shell):
-    slow = shell_world.bin / "slow.sh"
-    started = shell_world.root / "slow-started"
-    slow.write_text(f"#!/bin/sh\ntouch {started}\nexec sleep 60\n")
-    slow.chmod(0o755)
-    cfg = shell_world.home / ".aws" / "config"
-    cfg.write_text(cfg.read_text() + f"\n[profile slow]\ncredential_process = {slow}\n")
-    p = shell_world.project("slow", "profile = slow\n")
+    p, started = shell_world.slow_project()
     sh = start_shell(kind, env=dict(shell_world.env, AWS_REGION="before"))
     sh.keys(f"cd {p}", literal=True)
     sh.keys("Enter")

@@ -89,13 +89,7 @@ def test_the_persons_precmd_alias_runs_after_the_hook(shell_world, start_shell):
 
 def test_ctrl_c_while_the_hook_waits_leaves_globbing_on(shell_world, start_shell):
     """The hook reads vault's answer with noglob set; Ctrl-C there must not leave it set."""
-    slow = shell_world.bin / "slow.sh"
-    started = shell_world.root / "slow-started"
-    slow.write_text(f"#!/bin/sh\ntouch {started}\nexec sleep 60\n")
-    slow.chmod(0o755)
-    cfg = shell_world.home / ".aws" / "config"
-    cfg.write_text(cfg.read_text() + f"\n[profile slow]\ncredential_process = {slow}\n")
-    p = shell_world.project("slow", "profile = slow\n")
+    p, started = shell_world.slow_project()
     sh = start_shell("tcsh")
     assert sh.get("noglob") is None
     sh.keys(f"cd {p}", literal=True)
