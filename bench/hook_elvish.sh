@@ -12,21 +12,9 @@ N=${HOOK_PROMPTS:-1000}
 R=${HOOK_ROUNDS:-5}
 vault=$VAULT
 work=$WORK/hook-elvish
-mkdir -p "$work"
-export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
-export AWS_CONFIG_FILE=$HOME/.aws/config PATH=$(dirname "$vault"):$PATH
-mkdir -p "$HOME/.aws" "$work/project" "$work/empty" "$XDG_CONFIG_HOME/elvish/lib"
-exp=$(date -u -d '+2 hours' +%Y-%m-%dT%H:%M:%SZ)
-printf '{"Version":1,"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","SessionToken":"token","Expiration":"%s"}\n' "$exp" > "$work/creds.json"
-printf '[profile bench]\ncredential_process = cat %s\n' "$work/creds.json" > "$AWS_CONFIG_FILE"
-printf 'profile = bench\n' > "$work/project/.vaultrc"
-printf 'export BENCH_DIRENV=1\n' > "$work/project/.envrc"
-chmod 644 "$work/project/.vaultrc"
-"$vault" allow "$work/project"
-(cd "$work/project" && direnv allow . ) 2>/dev/null
+hook_world "$work"
+mkdir -p "$work/empty" "$XDG_CONFIG_HOME/elvish/lib"
 "$vault" hook elvish > "$XDG_CONFIG_HOME/elvish/lib/vault.elv"
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # Prints microseconds per call of CALL in DIR after SETUP, in an interactive
 # elvish. The code runs through eval in a try, so that an error (even a compile

@@ -45,3 +45,27 @@ for r in data:
     print(f"| {r['command']} | {r['median'] * 1000:.2f} ms | {r['median'] / base:.2f}× |")
 PY
 }
+
+# hook_world DIR: the hook benches' world. A HOME under DIR whose one profile
+# gets credentials valid two hours from credential_process, and DIR/project
+# with a .vaultrc and an .envrc, both allowed; exports what vault and direnv read.
+hook_world() {
+    local work=$1
+    export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
+    export AWS_CONFIG_FILE=$HOME/.aws/config PATH=$(dirname "$VAULT"):$PATH
+    mkdir -p "$HOME/.aws" "$work/project"
+    local exp
+    exp=$(date -u -d '+2 hours' +%Y-%m-%dT%H:%M:%SZ)
+    printf '{"Version":1,"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","SessionToken":"token","Expiration":"%s"}\n' "$exp" > "$work/creds.json"
+    printf '[profile bench]\ncredential_process = cat %s\n' "$work/creds.json" > "$AWS_CONFIG_FILE"
+    printf 'profile = bench\n' > "$work/project/.vaultrc"
+    printf 'export BENCH_DIRENV=1\n' > "$work/project/.envrc"
+    chmod 644 "$work/project/.vaultrc"
+    # Written before it is allowed, as when edited and then allowed (tcsh's -M has whole seconds).
+    touch -d "-2 seconds" "$work/project/.vaultrc"
+    "$VAULT" allow "$work/project"
+    (cd "$work/project" && direnv allow . ) 2>/dev/null
+}
+
+# The median of the numbers on stdin, one a line.
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
