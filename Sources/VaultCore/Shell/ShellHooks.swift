@@ -1,6 +1,7 @@
 /// The code `vault hook SHELL` prints for a shell's rc file (also committed
 /// as shell/vault.SHELL), rendered from the script beside each shell
-/// (`Bash/hook.bash`, `Zsh/hook.zsh`, `Fish/hook.fish`), which the
+/// (`Bash/hook.bash`, `Zsh/hook.zsh`, `Fish/hook.fish`, `Tcsh/hook.tcsh`,
+/// `Elvish/hook.elv`, `Xonsh/hook.xsh`), which the
 /// EmbedShellScripts plugin compiles in as `EmbeddedShellScripts`.
 /// The templates name the trust store's files as `{{generation}}` and
 /// `{{seen}}` (TrustStore's paths under the data home) and take bash and
