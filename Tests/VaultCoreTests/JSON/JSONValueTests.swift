@@ -46,7 +46,9 @@ import Testing
             case .array(let elements):
                 return "[" + space() + elements.map { text($0) }.joined(separator: space() + "," + space()) + space() + "]"
             case .object(let members):
-                let body = members.map { quoted($0.key) + space() + ":" + space() + text($0.value) }
+                // Sorted: a dictionary's order changes from run to run, and with
+                // it every random draw after this one.
+                let body = members.sorted { $0.key < $1.key }.map { quoted($0.key) + space() + ":" + space() + text($0.value) }
                 return "{" + space() + body.joined(separator: "," + space()) + space() + "}"
             }
         }
@@ -82,8 +84,37 @@ import Testing
         }
     }
 
+    /// Whether a comma, outside any string, is followed (after spaces) by `]`
+    /// or `}`. RFC 8259's grammar has no such comma, but Foundation's parser on
+    /// Linux accepts it (`[1,]` parses there).
+    static func hasTrailingComma(_ bytes: [UInt8]) -> Bool {
+        var inString = false, escaped = false, afterComma = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true; afterComma = false
+            case UInt8(ascii: ","): afterComma = true
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): if afterComma { return true }
+            case 0x20, 0x09, 0x0A, 0x0D: break
+            default: afterComma = false
+            }
+        }
+        return false
+    }
+
+    @Test func trailingCommaFinderSkipsStrings() throws {
+        #expect(Self.hasTrailingComma(Array("[1,]".utf8)))
+        #expect(Self.hasTrailingComma(Array("{\"a\":[{}, \n],\"b\":1}".utf8)))
+        #expect(!Self.hasTrailingComma(Array("[\",]\", 1]".utf8)))
+        #expect(Self.hasTrailingComma(Array("[\"\\\\\",]".utf8)))
+    }
+
     /// Wherever Foundation's parser and this one disagree on accepting a
-    /// damaged document, one of them is wrong about JSON.
+    /// damaged document, one of them is wrong about JSON. Foundation's one
+    /// known error, the trailing comma, is judged by RFC 8259 instead.
     @Test func acceptsAndRefusesWhatFoundationDoes() throws {
         var generator = Generator(random: SplitMix(seed: 7))
         var refused = 0
@@ -96,9 +127,10 @@ import Testing
             default: bytes[position] = UInt8.random(in: 0...255, using: &generator.random)
             }
             let foundation = (try? JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed)) != nil
+            let expected = foundation && !Self.hasTrailingComma(bytes)
             let ours = (try? JSONValue.parse(bytes)) != nil
             if !ours { refused += 1 }
-            #expect(ours == foundation, "\(String(decoding: bytes, as: UTF8.self))")
+            #expect(ours == expected, "\(String(decoding: bytes, as: UTF8.self))")
         }
         #expect(refused > 300)
     }
