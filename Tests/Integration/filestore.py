@@ -44,3 +44,10 @@ def read(directory: pathlib.Path, passphrase: str, name: str, key: bytes | None 
     assert blob[:4] == b"VLT1"
     sealed = blob[4:]
     return AESGCM(key).decrypt(sealed[:12], sealed[12:], ("vault-item:" + name).encode())
+
+
+def temp_files(directory: pathlib.Path) -> list[str]:
+    """Temp files a writer leaves if it is killed between create and rename:
+    `.NAME.vault-XXXXXX.tmp` (AtomicFile) and `.tmp-…` (releases before it)."""
+    return [p.name for p in pathlib.Path(directory).iterdir()
+            if p.name.startswith(".tmp-") or (p.name.startswith(".") and p.name.endswith(".tmp") and ".vault-" in p.name)]

@@ -215,7 +215,7 @@ def test_migrate_killed_after_a_random_step_then_run_again_loses_nothing(vault_b
     assert again.returncode == 0, again.stderr
     assert_all_in_target(target)
     assert sorted(p.name for p in aws.iterdir()) == ["sts.GetSessionToken,cDAw,,1999999999"]
-    assert not [p for p in target.iterdir() if p.name.startswith(".tmp-")]
+    assert filestore.temp_files(target) == []
 
 
 def test_migrate_killed_at_random_moments_then_run_again_loses_nothing(vault_bin, stores):
