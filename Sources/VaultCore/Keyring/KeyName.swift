@@ -79,18 +79,38 @@ package enum KeyName {
 
 /// base64url without padding, as aws-vault's session keys use it.
 enum Base64URL {
+    /// Foundation's base64 with the URL-safe alphabet (RFC 4648 §5), unpadded.
+    /// Byte by byte: `String.replacing` and `Character` properties cost about
+    /// 0.15 ms of first-use set-up on every store read.
     static func encode(_ string: String) -> String {
-        Data(string.utf8).base64EncodedString()
-            .replacing("+", with: "-")
-            .replacing("/", with: "_")
-            .replacing("=", with: "")
+        let standard = Data(string.utf8).base64EncodedString()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(standard.utf8.count)
+        for byte in standard.utf8 {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "/"): bytes.append(UInt8(ascii: "_"))
+            case UInt8(ascii: "="): continue
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func decode(_ text: String) -> String? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
-        var standard = text.replacing("-", with: "+").replacing("_", with: "/")
-        while standard.count % 4 != 0 { standard += "=" }
-        guard let data = Data(base64Encoded: standard) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 3)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                bytes.append(byte)
+            case UInt8(ascii: "-"): bytes.append(UInt8(ascii: "+"))
+            case UInt8(ascii: "_"): bytes.append(UInt8(ascii: "/"))
+            default: return nil
+            }
+        }
+        while bytes.count % 4 != 0 { bytes.append(UInt8(ascii: "=")) }
+        guard let data = Data(base64Encoded: Data(bytes)) else { return nil }
         return String(validating: data, as: UTF8.self)
     }
 }

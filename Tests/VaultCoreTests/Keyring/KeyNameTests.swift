@@ -73,3 +73,34 @@ func oldSessionNamesAreNotCredentials(_ name: String) {
     #expect(try SecretServiceKeyring.unwrap(wrapped, key: "work") == Data("abc".utf8))
     #expect(throws: KeyringError.self) { try SecretServiceKeyring.unwrap(Data("nope".utf8), key: "work") }
 }
+
+/// RFC 4648 §10's vectors in the URL-safe alphabet without padding, and every
+/// byte that base64url cannot hold refused.
+@Test func base64URLMatchesRFC4648() {
+    let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+    for (plain, encoded) in vectors {
+        #expect(Base64URL.encode(plain) == encoded)
+        #expect(Base64URL.decode(encoded) == plain)
+    }
+    // "?>?" encodes to "Pz4/" in standard base64: both URL-safe letters appear.
+    #expect(Base64URL.encode("?>?~") == "Pz4_fg")
+    #expect(Base64URL.encode("\u{FB}\u{FF}") == "w7vDvw")
+    #expect(Base64URL.decode("Pz4_fg") == "?>?~")
+    for bad in ["Pz4/fg", "Pz4+", "Zm9v=", "Zm9vY", "Zm 9v", "Zé9v", "\u{0}"] {
+        #expect(Base64URL.decode(bad) == nil, "\(bad)")
+    }
+}
+
+@Test func base64URLRoundTripsRandomNames() {
+    var random = SplitMix(seed: 20261201)
+    for _ in 0..<2000 {
+        let scalars = (0..<Int.random(in: 0..<24, using: &random)).map { _ in
+            Unicode.Scalar(UInt32.random(in: 1...0x2FF, using: &random))!
+        }
+        var name = ""
+        name.unicodeScalars.append(contentsOf: scalars)
+        let encoded = Base64URL.encode(name)
+        #expect(!encoded.contains("=") && !encoded.contains("+") && !encoded.contains("/"))
+        #expect(Base64URL.decode(encoded) == name)
+    }
+}
