@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VaultCore
 
@@ -21,4 +22,35 @@ import Testing
 @Test func childrenGetNoSecretVariableOfVaults() {
     let child = Settings.childEnvironment(["AWS_VAULT_FILE_PASSPHRASE": "p", "PATH": "/bin", "AWS_VAULT": "dev"])
     #expect(child == ["PATH": "/bin", "AWS_VAULT": "dev"])
+}
+
+/// An environment block as `environ` holds it, for `Settings.environmentOf`.
+private func withEnvironmentBlock<T>(_ entries: [[UInt8]], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> T) -> T {
+    let copies = entries.map { entry -> UnsafeMutablePointer<CChar> in
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: entry.count + 1)
+        for (index, byte) in entry.enumerated() { copy[index] = CChar(bitPattern: byte) }
+        copy[entry.count] = 0
+        return copy
+    }
+    defer { copies.forEach { $0.deallocate() } }
+    var block: [UnsafeMutablePointer<CChar>?] = copies + [nil]
+    return block.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+}
+
+@Test func theEnvironmentBlockIsReadAsGetenvReadsIt() {
+    let entries: [[UInt8]] = [
+        Array("HOME=/h".utf8), Array("EMPTY=".utf8), Array("NOEQUALS".utf8), Array("A=b=c".utf8),
+        Array("AWS_PROFILE=first".utf8), Array("AWS_PROFILE=second".utf8), Array("=nameless".utf8),
+        Array("BYTES=".utf8) + [0xFF, 0x41],
+    ]
+    let environment = withEnvironmentBlock(entries) { Settings.environmentOf($0) }
+    #expect(environment == [
+        "HOME": "/h", "EMPTY": "", "A": "b=c", "AWS_PROFILE": "first", "": "nameless", "BYTES": "\u{FFFD}A",
+    ])
+    #expect(Settings.environmentOf(nil) == [:])
+}
+
+@Test func theProcessEnvironmentIsWhatProcessInfoSees() {
+    // The process's own block has no repeated names, so the two must agree.
+    #expect(Settings.process().environment == ProcessInfo.processInfo.environment)
 }
