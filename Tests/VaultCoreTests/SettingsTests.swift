@@ -54,3 +54,23 @@ private func withEnvironmentBlock<T>(_ entries: [[UInt8]], _ body: (UnsafeMutabl
     // The process's own block has no repeated names, so the two must agree.
     #expect(Settings.process().environment == ProcessInfo.processInfo.environment)
 }
+
+@Test func aChildGetsUnchangedEntriesByteForByte() {
+    let own: [[UInt8]] = [
+        Array("PATH=/bin".utf8), Array("ODD=".utf8) + [0xFF], Array("N".utf8) + [0xFE] + Array("=v".utf8),
+        Array("AWS_VAULT_FILE_PASSPHRASE=secret".utf8), Array("AWS_PROFILE=old".utf8), Array("ODD=second".utf8),
+    ]
+    let block: [[UInt8]] = withEnvironmentBlock(own) { ownBlock in
+        var environment = Settings.environmentOf(ownBlock)
+        environment["AWS_PROFILE"] = "new"  // changed by vault: written from the String
+        environment["AWS_VAULT"] = "new"  // added by vault
+        let child = Settings.childEnvironmentBlock(environment, own: ownBlock)
+        defer { child.forEach { free($0) } }
+        #expect(child.last! == nil)
+        return child.dropLast().map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0!).assumingMemoryBound(to: UInt8.self), count: strlen($0!))) }
+    }
+    #expect(block == [
+        Array("AWS_PROFILE=new".utf8), Array("AWS_VAULT=new".utf8), Array("N".utf8) + [0xFE] + Array("=v".utf8),
+        Array("ODD=".utf8) + [0xFF], Array("PATH=/bin".utf8),
+    ])
+}

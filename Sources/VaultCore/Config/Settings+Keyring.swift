@@ -50,6 +50,25 @@ extension Settings {
         environment.filter { !secretVariables.contains($0.key) }
     }
 
+    /// The `envp` of a process vault starts: `childEnvironment(environment)`,
+    /// sorted by name, each entry a `strdup` the caller frees. An entry vault
+    /// passes on unchanged is copied byte for byte from `own` (vault's own
+    /// block), so a name or value that is not UTF-8, which a String holds
+    /// only with U+FFFD in place of the bytes, reaches the command as it came.
+    package static func childEnvironmentBlock(
+        _ environment: [String: String], own: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
+    ) -> [UnsafeMutablePointer<CChar>?] {
+        let child = childEnvironment(environment)
+        var unchanged: [String: UnsafeMutablePointer<CChar>] = [:]
+        forEachEntry(of: own) { name, value, entry in
+            if child[name] == value { unchanged[name] = entry }
+        }
+        return child.sorted { $0.key < $1.key }.map { name, value in
+            if let entry = unchanged[name] { return strdup(entry) }
+            return strdup(name + "=" + value)
+        } + [nil]
+    }
+
     /// `AWS_VAULT_FILE_UNLOCK_TTL` in seconds (default 15m); 0 disables the unlock cache.
     package func fileStoreUnlockTTL() throws -> UInt32 {
         guard let text = self["AWS_VAULT_FILE_UNLOCK_TTL"] else { return 15 * 60 }

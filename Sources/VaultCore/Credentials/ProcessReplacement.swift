@@ -11,7 +11,7 @@ package enum ProcessReplacement {
     package static func exec(_ argv: [String], environment: [String: String]) throws -> Never {
         guard vault_prepare_child() == 0 else { throw ExecError.noKeyringOfItsOwn(command: argv[0], errno: errno) }
         var cArgs = argv.map { strdup($0) } + [nil]
-        var cEnv = Settings.childEnvironment(environment).sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var cEnv = Settings.childEnvironmentBlock(environment)
         var code = ENOENT
         for path in candidates(argv[0], searchPath: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") {
             execve(path, &cArgs, &cEnv)

@@ -44,8 +44,7 @@ package enum Subprocess {
         }
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
-        let childEnvironment = Settings.childEnvironment(environment ?? Settings.process().environment)
-        var cEnv = childEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var cEnv = Settings.childEnvironmentBlock(environment ?? Settings.process().environment)
         defer { cEnv.forEach { free($0) } }
         var failure: Int32 = 0
         let pid = vault_spawn(argv[0], &cArgs, &cEnv, inPipe[0], outPipe[1], captureStandardError ? errPipe[1] : -1, &failure)
