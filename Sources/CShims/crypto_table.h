@@ -9,11 +9,16 @@
 #include <openssl/hmac.h>
 #include <openssl/modes.h>
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 
 struct vault_crypto {
-    __typeof__(EVP_Digest) *EVP_Digest;
+    __typeof__(SHA256_Init) *SHA256_Init;
+    __typeof__(SHA256_Update) *SHA256_Update;
+    __typeof__(SHA256_Final) *SHA256_Final;
+    __typeof__(SHA1_Init) *SHA1_Init;
+    __typeof__(SHA1_Update) *SHA1_Update;
+    __typeof__(SHA1_Final) *SHA1_Final;
     __typeof__(EVP_sha256) *EVP_sha256;
-    __typeof__(EVP_sha1) *EVP_sha1;
     __typeof__(HMAC) *HMAC;
     __typeof__(EVP_PBE_scrypt) *EVP_PBE_scrypt;
     __typeof__(PKCS5_PBKDF2_HMAC) *PKCS5_PBKDF2_HMAC;
