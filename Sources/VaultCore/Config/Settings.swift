@@ -31,8 +31,7 @@ package struct Settings: Sendable {
     /// every C library vault loads) sees; an entry without `=` is skipped.
     ///
     /// Read here rather than through `ProcessInfo.environment`, which cost
-    /// about 0.4 ms a start (generic code instantiated at run time), a sixth
-    /// of what reading one stored item adds to `vault --version`.
+    /// about 0.3 ms a start (generic code instantiated at run time).
     package static func environmentOf(_ block: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String: String] {
         var environment: [String: String] = [:]
         forEachEntry(of: block) { name, value, _ in environment[name] = value }
