@@ -7,8 +7,6 @@ import json
 import os
 import subprocess
 
-from fixtures.world import vault  # noqa: F401 (the world fixture's module)
-
 ODD_VALUE = b"\xff\xfe caf\xc3\xa9 \xc3"
 ODD_NAME = b"ODD\xffNAME"
 
@@ -43,7 +41,7 @@ def test_credential_process_gets_the_same_bytes(vault_bin, base_env, home, tmp_p
     seen = tmp_path / "environ"
     script = tmp_path / "issue.py"
     document = {"Version": 1, "AccessKeyId": "ASIAPROCESSEXAMPLE", "SecretAccessKey": "process-secret"}
-    script.write_text("#!/usr/bin/python3\nimport sys\n"
+    script.write_text("#!/usr/bin/python3\n"
                       f"open({str(seen)!r}, 'wb').write(open('/proc/self/environ', 'rb').read())\n"
                       f"print({json.dumps(document)!r})\n")
     script.chmod(0o700)
