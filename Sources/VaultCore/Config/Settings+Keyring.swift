@@ -59,12 +59,12 @@ extension Settings {
         _ environment: [String: String], own: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
     ) -> [UnsafeMutablePointer<CChar>?] {
         let child = childEnvironment(environment)
-        var unchanged: [String: UnsafeMutablePointer<CChar>] = [:]
+        var first: [String: (value: String, entry: UnsafeMutablePointer<CChar>)] = [:]
         forEachEntry(of: own) { name, value, entry in
-            if child[name] == value { unchanged[name] = entry }
+            if first[name] == nil { first[name] = (value, entry) }
         }
         return child.sorted { $0.key < $1.key }.map { name, value in
-            if let entry = unchanged[name] { return strdup(entry) }
+            if let own = first[name], own.value == value { return strdup(own.entry) }
             return strdup(name + "=" + value)
         } + [nil]
     }

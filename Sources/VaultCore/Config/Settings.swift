@@ -34,27 +34,26 @@ package struct Settings: Sendable {
     /// about 0.3 ms a start (generic code instantiated at run time).
     package static func environmentOf(_ block: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String: String] {
         var environment: [String: String] = [:]
-        forEachEntry(of: block) { name, value, _ in environment[name] = value }
+        forEachEntry(of: block) { name, value, _ in
+            if environment[name] == nil { environment[name] = value }
+        }
         return environment
     }
 
-    /// Each `NAME=value` entry of an environment block, decoded (invalid
-    /// UTF-8 as U+FFFD), with the entry itself; a name given twice only the
-    /// first time, entries without `=` not at all.
+    /// Each `NAME=value` entry of an environment block in order, decoded
+    /// (invalid UTF-8 as U+FFFD), with the entry itself; entries without `=`
+    /// are skipped. A name may come more than once: callers keep the first.
     static func forEachEntry(
         of block: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
         _ body: (_ name: String, _ value: String, _ entry: UnsafeMutablePointer<CChar>) -> Void
     ) {
         guard let block else { return }
-        var seen: Set<String> = []
         var index = 0
         while let entry = block[index] {
             index += 1
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self), count: strlen(entry))
             guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            let name = String(decoding: bytes[..<equals], as: UTF8.self)
-            guard seen.insert(name).inserted else { continue }
-            body(name, String(decoding: bytes[(equals + 1)...], as: UTF8.self), entry)
+            body(String(decoding: bytes[..<equals], as: UTF8.self), String(decoding: bytes[(equals + 1)...], as: UTF8.self), entry)
         }
     }
 
