@@ -63,9 +63,9 @@ const char *vault_crypto_load_error(void) {
 // The digests use OpenSSL's SHA256_*/SHA1_* functions, not EVP_Digest: the
 // first EVP call initialises OpenSSL 3's providers and reads openssl.cnf,
 // 0.8 ms on a quiet machine, which every file store read and .vaultrc hash
-// paid for a 14 µs hash. They are deprecated in OpenSSL 3 but exported, and run the
-// same assembly (SHA-NI, AVX2) as the provider's. HMAC, PBKDF2 and scrypt,
-// which only run beside a network call or a passphrase, stay on EVP.
+// paid for a 14 µs hash. They are deprecated in OpenSSL 3 but exported, and
+// run the same assembly (SHA-NI, AVX2) as the provider's. HMAC, PBKDF2 and
+// scrypt, which only run beside a network call or a passphrase, stay on EVP.
 int vault_sha256(const uint8_t *data, size_t length, uint8_t out[32]) {
     const struct vault_crypto *c = vault_crypto();
     SHA256_CTX context;
